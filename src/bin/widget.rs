@@ -1,1 +1,14 @@
-fn main(){}
+//! The standalone page: mounts one widget into `#claimcheck`.
+
+fn main() {
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("claimcheck") else {
+        gloo::console::error!(
+            "claimcheck: no element with id `claimcheck` to mount into"
+        );
+        return;
+    };
+    let handle = claimcheck::mount(root, claimcheck::Options::default());
+    // The page lives as long as the widget does.
+    std::mem::forget(handle);
+}
