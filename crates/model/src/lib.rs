@@ -6,9 +6,15 @@
 //! verdict for each claim. Data flows one way:
 //! scenario → parameters → simulation → checks → verdicts.
 
+pub mod checks;
+pub mod erlang;
 pub mod hypothesis;
+pub mod params;
 pub mod scenario;
+pub mod sim;
 pub mod time;
+pub mod verdict;
 
 pub use hypothesis::{Hypothesis, HypothesisSet};
+pub use params::{ParamError, Params};
 pub use scenario::{Scenario, ScenarioError};
