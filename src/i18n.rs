@@ -152,6 +152,8 @@ pub struct Ui {
     pub source: &'static str,
     /// Uncertainty window prefix.
     pub window: &'static str,
+    /// Joins the two ends of a window.
+    pub and: &'static str,
     /// Says times are local to the story.
     pub times_note: &'static str,
     /// Shown when the scenario cannot be loaded.
@@ -177,6 +179,7 @@ const EN: Ui = Ui {
         "Hover over, tap or tab to an event to read what the record says.",
     source: "Source",
     window: "between",
+    and: "and",
     times_note: "All times Eastern (UTC−5).",
     error_heading: "This widget could not load its data",
 };
@@ -199,6 +202,7 @@ const FR: Ui = Ui {
     detail_prompt: "Survolez, touchez ou atteignez un événement au clavier pour lire ce que dit le dossier.",
     source: "Source",
     window: "entre",
+    and: "et",
     times_note: "Heures de l'Est (UTC−5).",
     error_heading: "Ce module n'a pas pu charger ses données",
 };
