@@ -56,13 +56,12 @@ pub fn when_line(scenario: &Scenario, lang: Lang, event: &Event) -> String {
     let from = scenario.clock.local(t.from);
     let to = scenario.clock.local(t.to);
     let ui = lang.ui();
-    let (from, to) = if (from.year, from.month, from.day)
-        == (to.year, to.month, to.day)
-    {
-        (lang.time_of_day(from), lang.time_of_day(to))
-    } else {
-        (lang.date_time(from), lang.date_time(to))
-    };
+    let (from, to) =
+        if (from.year, from.month, from.day) == (to.year, to.month, to.day) {
+            (lang.time_of_day(from), lang.time_of_day(to))
+        } else {
+            (lang.date_time(from), lang.date_time(to))
+        };
     format!("{words} · {} {from} {} {to}", ui.window, ui.and)
 }
 
