@@ -320,14 +320,15 @@ pub static SPECS: [ParamSpec; COUNT] = [
         provenance: Provenance::Assumption,
         label: "Deadline rush at its height",
         label_fr: "Ruée de l'échéance à son sommet",
-        why: "Non-US visitors were about 6–7× normal at 23:00 on 8 Nov and \
-              the site was already failing at 14:00, so the rush was \
-              several times ordinary traffic; 2–30× spans that with room \
-              either side.",
-        why_fr: "Les visiteurs non américains étaient environ 6 à 7 fois \
-                 la normale à 23 h le 8 nov. et le site défaillait déjà à \
-                 14 h; la ruée valait donc plusieurs fois le trafic \
-                 ordinaire, et 2 à 30 fois couvre cela avec de la marge.",
+        why: "Three servers were failing by 14:00 on 8 Nov, before any \
+              polls closed, so the rush alone outran them; non-US users who \
+              got in at 23:00 were 6–7× normal while most attempts failed, \
+              so 2–60× the anchor.",
+        why_fr: "Trois serveurs défaillaient dès 14 h le 8 novembre, avant \
+                 la fermeture des bureaux de vote, donc la ruée seule les \
+                 dépassait; les utilisateurs non américains entrés à 23 h \
+                 valaient 6 à 7 fois la normale alors que la plupart des \
+                 tentatives échouaient, d'où 2 à 60 fois l'ancrage.",
     },
     ParamSpec {
         id: ParamId::DeadlineOnsetH,
@@ -463,11 +464,11 @@ pub static SPECS: [ParamSpec; COUNT] = [
         label: "US surge at its peak",
         label_fr: "Afflux américain à son sommet",
         why: "About half of 200,000 users at 23:00 were American, 50–60× \
-              the normal US level, and more tried and failed; 2–40× the \
+              the normal US level, and more tried and failed; 2–60× the \
               anchor covers that.",
         why_fr: "Environ la moitié des 200 000 utilisateurs de 23 h étaient \
                  américains, 50 à 60 fois le niveau normal, et d'autres ont \
-                 échoué; 2 à 40 fois l'ancrage couvre cela.",
+                 échoué; 2 à 60 fois l'ancrage couvre cela largement.",
     },
     ParamSpec {
         id: ParamId::ElectionOnsetHour,
@@ -601,11 +602,11 @@ pub static SPECS: [ParamSpec; COUNT] = [
         label_fr: "Utilisateurs servis par un serveur",
         why: "The record gives no per-server figure, but three failing \
               servers let about 200,000 users in around 23:00, at least \
-              1,100 a minute each, so 800–3,000.",
+              1,100 a minute each, so 1,000–6,000.",
         why_fr: "Le dossier ne donne aucun chiffre par serveur, mais trois \
                  serveurs défaillants ont laissé entrer environ 200 000 \
                  utilisateurs vers 23 h, au moins 1 100 par minute chacun, \
-                 d'où 800 à 3 000.",
+                 d'où 1 000 à 6 000.",
     },
     ParamSpec {
         id: ParamId::TimeoutS,

@@ -232,7 +232,7 @@ pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
     let mut checks: Vec<String> = Vec::new();
     let mut en = Vec::new();
     let mut fr = Vec::new();
-    let mut note = |ids: &[String], checks: &mut Vec<String>| {
+    let note = |ids: &[String], checks: &mut Vec<String>| {
         for id in ids {
             if !checks.contains(id) {
                 checks.push(id.clone());
