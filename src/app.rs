@@ -1,14 +1,16 @@
-//! The root component: loads the scenario once and lays out the view.
+//! The root component: holds the scenario and UI state, lays out the
+//! view.
 
 use std::rc::Rc;
 
-use claimcheck_model::scenario::{Scenario, ScenarioError, ETA_2016_JSON};
+use claimcheck_model::scenario::Scenario;
 use yew::prelude::*;
 
 use crate::components::{
     background::Background, claim_list::ClaimList, event_detail::EventDetail,
     event_list::EventList, timeline::Timeline,
 };
+use crate::data;
 use crate::i18n::Lang;
 
 /// The widget's properties.
@@ -41,28 +43,14 @@ impl std::ops::Deref for ScenarioRef {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let lang = props.lang;
-    let loaded = use_memo((), |_| load());
+    let scenario = use_memo((), |_| ScenarioRef(Rc::new(data::eta_2016())));
     let selected = use_state(|| None::<AttrValue>);
     let on_select = {
         let selected = selected.clone();
         Callback::from(move |id: AttrValue| selected.set(Some(id)))
     };
 
-    let scenario = match &*loaded {
-        Ok(s) => s.clone(),
-        Err(message) => {
-            return html! {
-                <div class="cc-root" lang={lang.tag()}>
-                    <div class="cc-error" role="alert">
-                        <p class="cc-error-title">
-                            { lang.ui().error_heading }
-                        </p>
-                        <p>{ message }</p>
-                    </div>
-                </div>
-            };
-        }
-    };
+    let scenario = (*scenario).clone();
 
     html! {
         <article class="cc-root" lang={lang.tag()}>
@@ -88,16 +76,4 @@ pub fn app(props: &AppProps) -> Html {
             <Background scenario={scenario} {lang} />
         </article>
     }
-}
-
-/// Parses the bundled scenario. A failure is reported in the console
-/// and returned as the message the widget shows in its place.
-fn load() -> Result<ScenarioRef, String> {
-    Scenario::parse("eta-2016.json", ETA_2016_JSON)
-        .map(|s| ScenarioRef(Rc::new(s)))
-        .map_err(|e: ScenarioError| {
-            let message = e.to_string();
-            gloo::console::error!(format!("claimcheck: {message}"));
-            message
-        })
 }

@@ -15,6 +15,7 @@
 
 pub mod app;
 pub mod components;
+pub mod data;
 pub mod i18n;
 
 use web_sys::Element;

@@ -246,8 +246,28 @@ fn marker_shape(kind: EventKind, cx: f64, cy: f64) -> Html {
 }
 
 /// A coordinate for an SVG attribute, to a tenth of a pixel.
+///
+/// Integer arithmetic, not `format!("{:.1}")`: Rust's float formatting
+/// machinery costs about 10 KB of WebAssembly.
 fn fmt(v: f64) -> String {
-    format!("{:.1}", v)
+    let tenths = if v.is_finite() { (v * 10.0).round() as i64 } else { 0 };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let abs = tenths.unsigned_abs();
+    format!("{sign}{}.{}", abs / 10, abs % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt;
+
+    #[test]
+    fn coordinates_round_to_tenths() {
+        assert_eq!(fmt(12.345), "12.3");
+        assert_eq!(fmt(-0.26), "-0.3");
+        assert_eq!(fmt(0.0), "0.0");
+        assert_eq!(fmt(699.96), "700.0");
+        assert_eq!(fmt(f64::NAN), "0.0");
+    }
 }
 
 /// The width of the element behind `node`, kept current by a

@@ -7,6 +7,7 @@
 //! scenario → parameters → simulation → checks → verdicts.
 
 pub mod checks;
+pub mod codegen;
 pub mod erlang;
 pub mod hypothesis;
 pub mod params;
