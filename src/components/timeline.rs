@@ -32,7 +32,7 @@ pub struct TimelineProps {
 
 /// Geometry of the drawing, in CSS pixels.
 const MARGIN_X: f64 = 16.0;
-const TOP: f64 = 30.0;
+const TOP: f64 = 44.0;
 const LANE_H: f64 = 34.0;
 const MARKER_R: f64 = 12.0;
 const AXIS_GAP: f64 = 14.0;
@@ -102,8 +102,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         html! {
             <g class="cc-deadline" aria-hidden="true">
                 <line x1={fmt(x(t.at))} x2={fmt(x(t.at))}
-                    y1="24" y2={fmt(axis_y)} />
-                <text x={fmt(x(t.at) - 4.0)} y="18" text-anchor="end">
+                    y1="28" y2={fmt(axis_y)} />
+                <text x={fmt(x(t.at) - 4.0)} y="38" text-anchor="end">
                     { ui.deadline_label }
                 </text>
             </g>
