@@ -1,0 +1,120 @@
+// A tiny static file server for the browser runs: serves one directory on
+// 127.0.0.1 and a free port, with the MIME types a Trunk bundle needs
+// (application/wasm for streaming compilation), and optional extra
+// response headers per path prefix (e.g. a strict CSP on some pages).
+//
+//   import { serve } from './serve.mjs';
+//   const server = await serve('dist', {
+//     headers: { '/strict/': { 'Content-Security-Policy': "default-src 'self'" } },
+//   });
+//   console.log(server.url);   // http://127.0.0.1:PORT/
+//   await server.close();
+//
+// As a command: `node tests/browser/serve.mjs DIR [PORT]` serves until killed.
+
+import { createReadStream, promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+};
+
+/**
+ * Serves `dir` on 127.0.0.1. Options:
+ * - port: 0 (default) for a free one;
+ * - headers: { '/prefix': { Header: 'value' } }, added to every response
+ *   whose URL path starts with the prefix (all matching prefixes apply, the
+ *   longer prefix winning on a clash);
+ * - index: the file for a directory (default index.html).
+ *
+ * Resolves to { url, port, close() }.
+ */
+export async function serve(dir, options = {}) {
+  const root = resolve(dir);
+  const st = await fs.stat(root).catch(() => null);
+  if (!st || !st.isDirectory()) throw new Error(`serve: ${root} is not a directory`);
+  const index = options.index || 'index.html';
+  const prefixes = Object.entries(options.headers || {}).sort(
+    (a, b) => a[0].length - b[0].length,
+  );
+
+  const server = createServer(async (req, res) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    const extra = {};
+    for (const [prefix, hs] of prefixes) {
+      if (path.startsWith(prefix)) Object.assign(extra, hs);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', ...extra }).end();
+      return;
+    }
+    let file = join(root, path);
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403, extra).end('forbidden');
+      return;
+    }
+    let info = await fs.stat(file).catch(() => null);
+    if (info && info.isDirectory()) {
+      file = join(file, index);
+      info = await fs.stat(file).catch(() => null);
+    }
+    if (!info || !info.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...extra });
+      res.end(`not found: ${path}`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
+      'content-length': info.size,
+      'cache-control': 'no-store',
+      ...extra,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  });
+
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port || 0, '127.0.0.1', ok);
+  });
+  // Don't let open keep-alive sockets hold the process (or close()) up.
+  server.keepAliveTimeout = 1000;
+  const { port } = server.address();
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}
+
+// Command-line use: serve a directory until killed.
+if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
+  const [dir = 'dist', port = '0'] = process.argv.slice(2);
+  const s = await serve(dir, { port: Number(port) });
+  console.log(`serving ${resolve(dir)} at ${s.url}`);
+}
