@@ -14,6 +14,12 @@ fn bench(c: &mut Criterion) {
             black_box(run.totals.served)
         })
     });
+    c.bench_function("simulate/none/defaults", |b| {
+        b.iter(|| {
+            simulate_into(black_box(&params), HypothesisSet::NONE, &mut run);
+            black_box(run.totals.served)
+        })
+    });
     c.bench_function("simulate/all-8-sets/defaults", |b| {
         b.iter(|| {
             let mut served = 0.0;

@@ -90,6 +90,8 @@
 //! served; and a fluid has no randomness, so below capacity it never
 //! queues (see [`crate::erlang`] for what that misses).
 
+use std::sync::OnceLock;
+
 use crate::hypothesis::{Hypothesis, HypothesisSet};
 use crate::params::{ParamError, ParamId, Params};
 
@@ -107,6 +109,7 @@ pub const ANCHOR_MINUTE_OF_DAY: f64 = 23.0 * 60.0;
 pub const DEADLINE_ONSET_WIDTH_MIN: f64 = 60.0;
 
 const DAY_MIN: f64 = 1440.0;
+const MINUTES_PER_DAY: usize = 1440;
 
 /// The stocks of the fluid queue and retry orbit, and the rules that
 /// move users between them. [`simulate_into`] drives one of these; tests
@@ -128,12 +131,29 @@ pub struct FluidQueue {
     cfg: QueueConfig,
     /// Queued users who will still be there when served.
     queue_ok: f64,
-    /// Queued users who will have timed out when served.
-    queue_late: f64,
+    /// All queued users; those who will have timed out when served are
+    /// `queue - queue_ok`. Kept whole so that a full queue stays exactly
+    /// at its limit from step to step.
+    queue: f64,
     /// Users in the retry orbit.
     orbit: f64,
     /// Of which from the US.
     orbit_us: f64,
+    /// The step length `stay` was computed for.
+    stay_h: f64,
+    /// Share of the orbit that stays for a step of `stay_h`.
+    stay: f64,
+    /// The capacity the following three were computed for.
+    cap: f64,
+    /// 1 / (capacity × timeout): queue length to waits in patiences.
+    inv_wait_scale: f64,
+    /// The queue limit, users.
+    limit: f64,
+    /// The queue length whose survival exp(−x · inv_wait_scale) is
+    /// `exp_val` (NaN: none).
+    exp_at: f64,
+    /// See `exp_at`.
+    exp_val: f64,
 }
 
 /// The behaviour parameters of a [`FluidQueue`], in minutes.
@@ -229,9 +249,16 @@ impl FluidQueue {
         FluidQueue {
             cfg,
             queue_ok: 0.0,
-            queue_late: 0.0,
+            queue: 0.0,
             orbit: 0.0,
             orbit_us: 0.0,
+            stay_h: f64::NAN,
+            stay: 1.0,
+            cap: f64::NAN,
+            inv_wait_scale: 0.0,
+            limit: 0.0,
+            exp_at: f64::NAN,
+            exp_val: 1.0,
         }
     }
 
@@ -242,7 +269,7 @@ impl FluidQueue {
 
     /// Queued users who will have timed out when served.
     pub fn queue_late(&self) -> f64 {
-        self.queue_late
+        (self.queue - self.queue_ok).max(0.0)
     }
 
     /// Users waiting to retry.
@@ -263,33 +290,59 @@ impl FluidQueue {
         capacity: f64,
         h: f64,
     ) -> StepFlows {
-        let cfg = self.cfg;
         let fresh = fresh.max(0.0);
         let fresh_us = fresh_us.clamp(0.0, fresh);
         let capacity = capacity.max(0.0);
         let h = h.max(0.0);
+        if h != self.stay_h {
+            self.stay_h = h;
+            self.stay = (-h / self.cfg.retry_wait_min).exp();
+        }
+        if capacity != self.cap {
+            self.cap = capacity;
+            self.inv_wait_scale = 1.0 / (capacity * self.cfg.timeout_min);
+            self.limit = capacity * self.cfg.max_wait_min;
+            self.exp_at = f64::NAN;
+        }
 
-        // Retries return at rate orbit / retry_wait: exact decay.
-        let stay = (-h / cfg.retry_wait_min).exp();
-        let retries = self.orbit * (1.0 - stay);
-        let retries_us = self.orbit_us * (1.0 - stay);
-        self.orbit -= retries;
-        self.orbit_us -= retries_us;
+        // Retries return at rate orbit / retry_wait: exact decay. (The
+        // branch spares healthy runs a dependency chain through the
+        // orbit.)
+        let (mut retries, mut retries_us) = (0.0, 0.0);
+        if self.orbit > 0.0 {
+            retries = self.orbit * (1.0 - self.stay);
+            retries_us = self.orbit_us * (1.0 - self.stay);
+            self.orbit -= retries;
+            self.orbit_us -= retries_us;
+        }
         let attempts = fresh + retries;
         let attempts_us = fresh_us + retries_us;
+        let queued = self.queue;
+        let rate = if h > 0.0 { attempts / h } else { 0.0 };
+
+        // The common healthy case: no queue, demand within capacity.
+        if queued == 0.0 && rate < capacity {
+            return StepFlows {
+                retries,
+                attempts,
+                attempts_us,
+                served: attempts,
+                ..StepFlows::default()
+            };
+        }
 
         // Within the step, attempts arrive at a constant rate and the
         // queue changes linearly: the exact fluid path. Users admitted
         // while the queue is at length x face a wait x / capacity.
-        let rate = attempts / h.max(f64::MIN_POSITIVE);
-        let queued = self.queue_ok + self.queue_late;
-        let limit = capacity * cfg.max_wait_min;
+        let limit = self.limit;
         let mut direct = 0.0; // served at once, no wait
-        let mut admitted = 0.0; // joined the queue
-        let mut admitted_ok = 0.0; // of which will be served in time
+        let admitted; // joined the queue
+        let admitted_ok; // of which will be served in time
         let mut blocked = 0.0;
         let end;
-        if capacity <= 0.0 {
+        if capacity <= 0.0 || h <= 0.0 {
+            admitted = 0.0;
+            admitted_ok = 0.0;
             blocked = attempts;
             end = queued;
         } else if rate >= capacity {
@@ -305,23 +358,28 @@ impl FluidQueue {
             };
             let top = queued.max(limit.min(queued + growth * t_full));
             let ramp = rate * t_full;
-            admitted += ramp;
-            admitted_ok +=
-                ramp * survival(queued, top, capacity, cfg.timeout_min);
             let full = capacity * (h - t_full);
-            admitted += full;
-            admitted_ok +=
-                full * survival(top, top, capacity, cfg.timeout_min);
+            let ramp_ok = if ramp > 0.0 {
+                ramp * self.survival(queued, top)
+            } else {
+                0.0
+            };
+            let full_ok =
+                if full > 0.0 { full * self.survival(top, top) } else { 0.0 };
+            admitted = ramp + full;
+            admitted_ok = ramp_ok + full_ok;
             blocked = growth * (h - t_full);
             end = top;
         } else {
             // The queue shrinks; once empty, attempts are served at once.
             let t_empty = (queued / (capacity - rate)).min(h);
             let low = (queued - (capacity - rate) * t_empty).max(0.0);
-            let ramp = rate * t_empty;
-            admitted += ramp;
-            admitted_ok +=
-                ramp * survival(queued, low, capacity, cfg.timeout_min);
+            admitted = rate * t_empty;
+            admitted_ok = if admitted > 0.0 {
+                admitted * self.survival(queued, low)
+            } else {
+                0.0
+            };
             direct = rate * (h - t_empty);
             end = low;
         }
@@ -338,12 +396,11 @@ impl FluidQueue {
         } else {
             (0.0, 0.0)
         };
-        self.queue_ok = (pool_ok - drained_ok).max(0.0);
-        self.queue_late =
-            (self.queue_late + admitted_late - drained_late).max(0.0);
+        self.queue = end;
+        self.queue_ok = (pool_ok - drained_ok).clamp(0.0, end);
 
         let failures = blocked + admitted_late;
-        let to_orbit = cfg.retry_fraction * failures;
+        let to_orbit = self.cfg.retry_fraction * failures;
         self.orbit += to_orbit;
         if attempts > 0.0 {
             self.orbit_us += to_orbit * (attempts_us / attempts);
@@ -359,6 +416,29 @@ impl FluidQueue {
             failures,
             gave_up: failures - to_orbit,
         }
+    }
+
+    /// The share of users still waiting when served, averaged over users
+    /// admitted while the queue moves linearly from `from` to `to` users:
+    /// patience is exponential with mean `timeout`, and the wait at
+    /// length x is x / capacity. Remembers the last exponential, which
+    /// the next step usually starts from.
+    #[inline]
+    fn survival(&mut self, from: f64, to: f64) -> f64 {
+        let a = from * self.inv_wait_scale;
+        let b = to * self.inv_wait_scale;
+        let ea = if from == self.exp_at { self.exp_val } else { (-a).exp() };
+        let d = b - a;
+        if d.abs() < 1e-9 {
+            self.exp_at = from;
+            self.exp_val = ea;
+            return ea;
+        }
+        let eb = if to == 0.0 { 1.0 } else { (-b).exp() };
+        self.exp_at = to;
+        self.exp_val = eb;
+        // Mean of exp(−x) over [a, b].
+        (ea - eb) / d
     }
 }
 
@@ -510,46 +590,50 @@ pub fn simulate_into(params: &Params, on: HypothesisSet, run: &mut Run) {
     let mut queue = FluidQueue::new(QueueConfig::from_params(params));
     let mut totals = Totals::default();
     let h = STEP_MIN;
+    // Slicing every series to STEPS up front lets the compiler drop the
+    // bounds checks inside the loop.
+    let base = &run.demand_baseline[..STEPS];
+    let dead = &run.demand_deadline[..STEPS];
+    let elec = &run.demand_election[..STEPS];
+    let cap = &run.capacity[..STEPS];
+    let retries = &mut run.retries[..STEPS];
+    let attempts = &mut run.attempts[..STEPS];
+    let served = &mut run.served[..STEPS];
+    let failures = &mut run.failures[..STEPS];
+    let attempts_us = &mut run.us_share[..STEPS];
     for i in 0..STEPS {
-        let b = run.demand_baseline[i];
-        let e = run.demand_election[i];
-        let fresh = (b + run.demand_deadline[i] + e) * h;
+        let (b, e) = (base[i], elec[i]);
+        let fresh = (b + dead[i] + e) * h;
         let fresh_us = (b * us + e) * h;
-        let f = queue.step(fresh, fresh_us, run.capacity[i], h);
-        let inv = if f.attempts > 0.0 { 1.0 / f.attempts } else { 0.0 };
-        run.retries[i] = f.retries / h;
-        run.attempts[i] = f.attempts / h;
-        run.served[i] = f.served / h;
-        run.failures[i] = f.failures / h;
-        run.failure_fraction[i] = f.failures * inv;
-        run.us_share[i] = f.attempts_us * inv;
+        let f = queue.step(fresh, fresh_us, cap[i], h);
+        retries[i] = f.retries / h;
+        attempts[i] = f.attempts / h;
+        served[i] = f.served / h;
+        failures[i] = f.failures / h;
+        // Shares are divided out below, off the loop's critical path.
+        attempts_us[i] = f.attempts_us / h;
         totals.fresh += fresh;
         totals.served += f.served;
         totals.gave_up += f.gave_up;
         totals.wasted += f.wasted;
         totals.timed_out += f.timed_out;
     }
+    // Branch-free so that it vectorises: with no attempts there are no
+    // failures and no US attempts either, so 0 × (1 / tiny) = 0.
+    for ((ff, us), (&a, &f)) in run
+        .failure_fraction
+        .iter_mut()
+        .zip(run.us_share.iter_mut())
+        .zip(run.attempts.iter().zip(run.failures.iter()))
+    {
+        let inv = 1.0 / a.max(f64::MIN_POSITIVE);
+        *ff = (f * inv).min(1.0);
+        *us = (*us * inv).min(1.0);
+    }
     totals.queue_ok_end = queue.queue_ok();
     totals.queue_late_end = queue.queue_late();
     totals.orbit_end = queue.orbit();
     run.totals = totals;
-}
-
-/// The share of users still waiting when served, averaged over users
-/// admitted while the queue moves linearly from `from` to `to` users:
-/// patience is exponential with mean `timeout` minutes and the wait at
-/// length x is x / `capacity`.
-#[inline]
-fn survival(from: f64, to: f64, capacity: f64, timeout: f64) -> f64 {
-    let a = from / (capacity * timeout);
-    let b = to / (capacity * timeout);
-    let d = b - a;
-    if d.abs() < 1e-9 {
-        (-0.5 * (a + b)).exp()
-    } else {
-        // Mean of exp(−x) over [a, b].
-        ((-a).exp() - (-b).exp()) / d
-    }
 }
 
 /// The capacity in users/min at minute `t` under hypotheses `on`.
@@ -621,22 +705,134 @@ fn phase(minutes: f64) -> f64 {
     std::f64::consts::TAU * minutes / DAY_MIN
 }
 
+// The demand series are the formulas of `baseline_at`, `deadline_at` and
+// `election_at`, evaluated mid-minute, but computed without a
+// transcendental function per step: a table for the daily cycles and
+// constant factors for exponentials. The test
+// `demand_recurrences_match_the_formulas` holds them to 1e-9.
 fn fill_demand(params: &Params, on: HypothesisSet, run: &mut Run) {
-    let deadline = on.contains(Hypothesis::Deadline);
-    let election = on.contains(Hypothesis::Election);
-    for i in 0..STEPS {
-        // Demand is evaluated at the middle of each minute.
-        let t = i as f64 + 0.5 * STEP_MIN;
-        run.demand_baseline[i] = baseline_at(params, t);
-        run.demand_deadline[i] =
-            if deadline { deadline_at(params, t) } else { 0.0 };
-        run.demand_election[i] =
-            if election { election_at(params, t) } else { 0.0 };
+    let h = STEP_MIN;
+    let t0 = 0.5 * h;
+    let anchor = anchor_per_min(params);
+
+    let swing = params.get(ParamId::BaselineSwing);
+    let peak = params.get(ParamId::BaselinePeakHour) * 60.0;
+    let scale =
+        anchor / (1.0 + swing * phase(ANCHOR_MINUTE_OF_DAY - peak).cos());
+    let cycle = DailyCycle::new(peak);
+    for (i, b) in run.demand_baseline.iter_mut().enumerate() {
+        *b = scale * (1.0 + swing * cycle.cos(i));
+    }
+
+    if on.contains(Hypothesis::Deadline) {
+        let level = params.get(ParamId::DeadlineX) * anchor;
+        let onset_min = params.get(ParamId::DeadlineOnsetH) * 60.0;
+        let tau = params.get(ParamId::DeadlineSaturationH) * 60.0;
+        let deadline = params.get(ParamId::DeadlineH) * 60.0;
+        let after = params.get(ParamId::DeadlineAfterH) * 60.0;
+        let swing = params.get(ParamId::DeadlineSwing);
+        let peak = params.get(ParamId::DeadlinePeakHour) * 60.0;
+        let rhythm = DailyCycle::new(peak);
+        // exp(−(t − onset)/width), falling by a constant factor a step.
+        let mut onset_exp =
+            (-(t0 - onset_min) / DEADLINE_ONSET_WIDTH_MIN).exp();
+        let onset_step = (-h / DEADLINE_ONSET_WIDTH_MIN).exp();
+        let mut decay = f64::NAN; // exp(−(t − T)/after), set after T
+        let decay_step = (-h / after).exp();
+        for (i, d) in run.demand_deadline.iter_mut().enumerate() {
+            let t = t0 + i as f64 * h;
+            // Before the deadline, onset × urgency share one division.
+            let (num, den) = if t <= deadline {
+                (tau, (deadline - t + tau) * (1.0 + onset_exp))
+            } else {
+                if decay.is_nan() {
+                    decay = (-(t - deadline) / after).exp();
+                } else {
+                    decay *= decay_step;
+                }
+                (decay, 1.0 + onset_exp)
+            };
+            *d = level * num / den * (1.0 + swing * rhythm.cos(i));
+            onset_exp *= onset_step;
+        }
+    } else {
+        run.demand_deadline.fill(0.0);
+    }
+
+    if on.contains(Hypothesis::Election) {
+        let level = params.get(ParamId::ElectionX) * anchor;
+        let onset = params.get(ParamId::ElectionOnsetHour) * 60.0;
+        let rise = params.get(ParamId::ElectionRiseH) * 60.0;
+        let half_life = params.get(ParamId::ElectionHalfLifeH) * 60.0;
+        let rate = std::f64::consts::LN_2 / half_life;
+        let inv_rise = 1.0 / rise;
+        let mut decay = f64::NAN;
+        let decay_step = (-h * rate).exp();
+        for (i, e) in run.demand_election.iter_mut().enumerate() {
+            let t = t0 + i as f64 * h;
+            let x = (t - onset) * inv_rise;
+            let shape = if x <= 0.0 {
+                0.0
+            } else if x < 1.0 {
+                x * x * (3.0 - 2.0 * x)
+            } else {
+                if decay.is_nan() {
+                    decay = (-(t - onset - rise) * rate).exp();
+                } else {
+                    decay *= decay_step;
+                }
+                decay
+            };
+            *e = level * shape;
+        }
+    } else {
+        run.demand_election.fill(0.0);
+    }
+}
+
+/// cos(2π(t − peak)/day) at the middle of each minute-step, from a
+/// table of the day's minutes shifted by the peak: cos(θ − φ) =
+/// cos θ·cos φ + sin θ·sin φ, so no step depends on the one before.
+struct DailyCycle {
+    table: &'static [(f64, f64)],
+    cos_peak: f64,
+    sin_peak: f64,
+}
+
+impl DailyCycle {
+    fn new(peak_min: f64) -> DailyCycle {
+        static TABLE: OnceLock<Vec<(f64, f64)>> = OnceLock::new();
+        let table = TABLE.get_or_init(|| {
+            (0..MINUTES_PER_DAY)
+                .map(|k| {
+                    let (sin, cos) =
+                        phase(k as f64 + 0.5 * STEP_MIN).sin_cos();
+                    (cos, sin)
+                })
+                .collect()
+        });
+        let (sin_peak, cos_peak) = phase(peak_min).sin_cos();
+        DailyCycle { table, cos_peak, sin_peak }
+    }
+
+    #[inline]
+    fn cos(&self, step: usize) -> f64 {
+        let (c, s) = self.table[step % MINUTES_PER_DAY];
+        c * self.cos_peak + s * self.sin_peak
     }
 }
 
 fn fill_capacity(params: &Params, on: HypothesisSet, capacity: &mut [f64]) {
-    for (i, c) in capacity.iter_mut().enumerate() {
-        *c = capacity_at(params, on, i as f64);
-    }
+    // Capacity is a step function; find where it changes once.
+    let before = capacity_at(params, on, 0.0);
+    let after = capacity_at(params, on, f64::INFINITY);
+    let fix = params.get(ParamId::FixH) * 60.0;
+    // Step i has before-capacity while i < fix, i.e. i < ceil(fix).
+    let split = if before == after {
+        0
+    } else {
+        (fix.ceil().max(0.0) as usize).min(capacity.len())
+    };
+    capacity[..split].fill(before);
+    capacity[split..].fill(after);
 }
