@@ -36,12 +36,41 @@
 //!   six servers' capacity yet high enough to keep a retry storm alive
 //!   on three.
 //!
-//! The last point bounds the deadline rush: if it had grown like
-//! 1/(T − t) right up to the deadline, demand on 10 Nov would have been
-//! many times that of 8 Nov afternoon and six servers would have failed
-//! too. The record is only consistent with a rush that was already
-//! close to its peak on 8 Nov ("a few days earlier than planned"), which
-//! is why `deadline_saturation_h` defaults to a long time.
+//! The numbers at the defaults (anchor 17,000 an hour = 283 a minute):
+//!
+//! - **Capacity.** One server serves 3,200 users a minute, so three serve
+//!   9,600 and six 19,200. Ordinary traffic peaks at about 660 a minute,
+//!   7 % of three servers: a week earlier they coped easily.
+//! - **Served while failing.** When the queue is full, a newcomer waits
+//!   the longest wait, 30 s, against a mean patience of 30 s, so a share
+//!   e⁻¹ ≈ 37 % is still there when served: 9,600 × 0.37 × 60 ≈ 212,000
+//!   users an hour got in, 12.5× the anchor, as the record says (≈ 12×).
+//!   This ties `server_capacity_per_min`, `queue_max_wait_s` and
+//!   `timeout_s` together; change one and the others must move for the
+//!   23:00 check to hold.
+//! - **The trigger.** The deadline rush (40× the anchor at the deadline,
+//!   ≈ 73 % of that on 8 Nov with a ±15 % daily swing peaking at noon)
+//!   plus ordinary traffic passes 9,600 a minute late on the morning of
+//!   8 Nov (≈ 9,900 at 11:00), so the site is failing by 14:00.
+//! - **Staying down.** With 55 % of failed users retrying, the collapsed
+//!   state holds while fresh demand exceeds 9,600 × (1 − 0.55 × 0.63) ≈
+//!   6,300 a minute; the rush never falls below ≈ 8,000 on 8–9 Nov, so
+//!   the site stays down all of 9 Nov, with or without the US surge.
+//! - **The fix.** With six servers the same threshold is ≈ 12,500; demand
+//!   at 22:00 on 9 Nov is ≈ 11,400 and at most ≈ 11,400 on 10 Nov, so the
+//!   site heals within minutes and holds through deadline day.
+//! - **The US share.** The US surge (35× the anchor at its peak, 23:30)
+//!   brings ≈ 8,900 a minute at 23:00 against ≈ 7,900 non-US, so about
+//!   half of those who get in are American.
+//!
+//! The fix point bounds the deadline rush: if it had grown like 1/(T − t)
+//! right up to the deadline, demand on 9–10 Nov would have been many
+//! times that of 8 Nov morning and six servers would have failed too. The
+//! record is only consistent with a rush that was already close to its
+//! height on 8 Nov ("a few days earlier than planned"), which is why
+//! `deadline_saturation_h` defaults to four days. The trigger is a
+//! threshold: with `deadline_x` below about 38 the site holds on 8 Nov
+//! and first fails on 9 Nov; the widget should let readers see that.
 //!
 //! The tests in `tests/pattern.rs` hold the defaults to these
 //! constraints through the simulation, never by special cases.
