@@ -149,6 +149,12 @@ pub struct FluidQueue {
     inv_wait_scale: f64,
     /// The queue limit, users.
     limit: f64,
+    /// The step length `full_pool` was computed for.
+    full_h: f64,
+    /// A full queue plus one step of admissions at capacity, users.
+    full_pool: f64,
+    /// 1 / `full_pool`.
+    inv_full_pool: f64,
     /// The queue length whose survival exp(−x · inv_wait_scale) is
     /// `exp_val` (NaN: none).
     exp_at: f64,
@@ -257,6 +263,9 @@ impl FluidQueue {
             cap: f64::NAN,
             inv_wait_scale: 0.0,
             limit: 0.0,
+            full_h: f64::NAN,
+            full_pool: f64::NAN,
+            inv_full_pool: 0.0,
             exp_at: f64::NAN,
             exp_val: 1.0,
         }
@@ -298,10 +307,13 @@ impl FluidQueue {
             self.stay_h = h;
             self.stay = (-h / self.cfg.retry_wait_min).exp();
         }
-        if capacity != self.cap {
+        if capacity != self.cap || h != self.full_h {
             self.cap = capacity;
+            self.full_h = h;
             self.inv_wait_scale = 1.0 / (capacity * self.cfg.timeout_min);
             self.limit = capacity * self.cfg.max_wait_min;
+            self.full_pool = self.limit + capacity * h;
+            self.inv_full_pool = 1.0 / self.full_pool;
             self.exp_at = f64::NAN;
         }
 
@@ -390,8 +402,15 @@ impl FluidQueue {
         let pool_ok = self.queue_ok + admitted_ok;
         let pool = queued + admitted;
         let drained = (pool - end).max(0.0);
+        // A full queue in overload has the same pool every step; its
+        // inverse is cached to keep a division off the critical path.
+        let inv_pool = if pool == self.full_pool {
+            self.inv_full_pool
+        } else {
+            1.0 / pool
+        };
         let (drained_ok, drained_late) = if pool > 0.0 {
-            let ok = drained * (pool_ok / pool);
+            let ok = drained * (pool_ok * inv_pool);
             (ok, drained - ok)
         } else {
             (0.0, 0.0)
