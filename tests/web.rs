@@ -1,16 +1,19 @@
 //! Browser tests: each mounts the real widget into its own container in
-//! headless Chromium and checks what a reader would see.
+//! headless Chromium and checks, as a user story, what a reader sees.
 #![cfg(target_arch = "wasm32")]
 
 use claimcheck::{mount, Lang, Options};
 use claimcheck_model::Scenario;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Element, SvgElement};
+use web_sys::{
+    Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit,
+    SvgElement,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh container in the page, removed again by [`Mounted`]'s drop.
+/// A widget in a fresh container, destroyed and removed on drop.
 struct Mounted {
     container: Element,
     handle: Option<yew::AppHandle<claimcheck::App>>,
@@ -26,7 +29,14 @@ impl Drop for Mounted {
 }
 
 impl Mounted {
-    fn query_all(&self, selector: &str) -> Vec<Element> {
+    fn find(&self, selector: &str) -> Element {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
         let list = self.container.query_selector_all(selector).unwrap();
         (0..list.length())
             .filter_map(|i| list.get(i))
@@ -35,12 +45,47 @@ impl Mounted {
     }
 
     fn text(&self, selector: &str) -> String {
-        self.container
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no element matches {selector}"))
-            .text_content()
-            .unwrap_or_default()
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    fn attr(&self, selector: &str, name: &str) -> String {
+        self.find(selector).get_attribute(name).unwrap_or_default()
+    }
+
+    /// The outage curve's path data.
+    fn curve(&self) -> String {
+        self.attr("svg.cc-chart path.cc-curve", "d")
+    }
+
+    /// Every claim's verdict id, in order.
+    fn verdicts(&self) -> Vec<String> {
+        self.all("li.cc-claim")
+            .iter()
+            .map(|li| li.get_attribute("data-verdict").unwrap_or_default())
+            .collect()
+    }
+
+    /// Which hypothesis switches are on, as `id=true|false`.
+    fn switches(&self) -> Vec<String> {
+        self.all("button.cc-switch")
+            .iter()
+            .map(|b| {
+                format!(
+                    "{}={}",
+                    b.get_attribute("data-hypothesis").unwrap_or_default(),
+                    b.get_attribute("aria-checked").unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.find(selector).dyn_into::<HtmlElement>().unwrap().click();
+        settle().await;
+    }
+
+    fn input(&self, selector: &str) -> HtmlInputElement {
+        self.find(selector).dyn_into().unwrap()
     }
 }
 
@@ -53,81 +98,253 @@ async fn mounted(options: Options) -> Mounted {
     Mounted { container, handle: Some(handle) }
 }
 
+fn english() -> Options {
+    Options { lang: Some(Lang::En), ..Options::default() }
+}
+
 /// Lets Yew finish its scheduled renders.
 async fn settle() {
-    gloo::timers::future::TimeoutFuture::new(20).await;
+    gloo::timers::future::TimeoutFuture::new(30).await;
+}
+
+/// Sets the page's query for the length of a test, then puts it back.
+struct PageQuery(String);
+
+impl PageQuery {
+    fn set(query: &str) -> PageQuery {
+        let location = gloo::utils::window().location();
+        let old = format!(
+            "{}{}",
+            location.pathname().unwrap(),
+            location.search().unwrap()
+        );
+        let history = gloo::utils::window().history().unwrap();
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(query))
+            .unwrap();
+        PageQuery(old)
+    }
+
+    fn current() -> String {
+        gloo::utils::window().location().search().unwrap()
+    }
+}
+
+impl Drop for PageQuery {
+    fn drop(&mut self) {
+        let history = gloo::utils::window().history().unwrap();
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&self.0));
+    }
 }
 
 #[wasm_bindgen_test]
 async fn shows_the_record_from_the_scenario_data() {
     let scenario = Scenario::eta_2016();
-    let w = mounted(Options { lang: Some(Lang::En) }).await;
+    let w = mounted(english()).await;
 
     assert_eq!(w.text(".cc-title"), scenario.title.en);
 
     let on_axis = scenario.timeline().len();
     assert_eq!(on_axis, 11);
-    assert_eq!(w.query_all(".cc-timeline-svg .cc-marker").len(), on_axis);
-    assert_eq!(w.query_all(".cc-events > li").len(), on_axis);
+    assert_eq!(w.all(".cc-timeline-svg .cc-marker").len(), on_axis);
+    assert_eq!(w.all(".cc-events > li").len(), on_axis);
 
     let quote = "SSC has indicated that ticket is pending and there's \
                  nothing that can be done";
     let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
     assert!(item.contains(quote), "quote missing from: {item}");
-    let lang = w
-        .container
-        .query_selector(r#"li[data-event="ticket-5pm"] blockquote"#)
-        .unwrap()
-        .unwrap()
-        .get_attribute("lang");
-    assert_eq!(lang.as_deref(), Some("en"));
+    let lang = w.attr(r#"li[data-event="ticket-5pm"] blockquote"#, "lang");
+    assert_eq!(lang, "en");
 }
 
 #[wasm_bindgen_test]
-async fn focusing_a_marker_shows_its_quote_and_source() {
-    let w = mounted(Options { lang: Some(Lang::En) }).await;
-    let marker: SvgElement = w
-        .container
-        .query_selector(r#".cc-marker[data-event="fell-apart"]"#)
-        .unwrap()
-        .expect("fell-apart marker")
-        .dyn_into()
-        .unwrap();
+async fn focusing_a_marker_shows_its_quote_and_moves_the_crosshair() {
+    let w = mounted(english()).await;
+    let marker: SvgElement =
+        w.find(r#".cc-marker[data-event="fell-apart"]"#).dyn_into().unwrap();
     assert_eq!(marker.get_attribute("tabindex").as_deref(), Some("0"));
     marker.focus().unwrap();
     settle().await;
 
     let detail = w.text(".cc-detail");
-    assert!(
-        detail.contains("subsequently the thing fell apart"),
-        "detail: {detail}"
-    );
+    assert!(detail.contains("subsequently the thing fell apart"), "{detail}");
     assert!(detail.contains("CBC News"), "detail: {detail}");
     assert_eq!(marker.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // The readout now speaks of that time (9 Nov, noon).
+    let readout = w.text(".cc-readout");
+    assert!(readout.starts_with("9 Nov, noon:"), "{readout}");
 }
 
 #[wasm_bindgen_test]
 async fn the_claimed_11pm_onset_is_marked_as_a_claim() {
-    let w = mounted(Options { lang: Some(Lang::En) }).await;
-    let marker = w
-        .container
-        .query_selector(r#".cc-marker[data-event="official-11pm"]"#)
-        .unwrap()
-        .unwrap();
-    let class = marker.get_attribute("class").unwrap_or_default();
+    let w = mounted(english()).await;
+    let class = w.attr(r#".cc-marker[data-event="official-11pm"]"#, "class");
     assert!(class.split(' ').any(|c| c == "cc-kind-claim"), "{class}");
-    let label = marker.get_attribute("aria-label").unwrap();
+    let label =
+        w.attr(r#".cc-marker[data-event="official-11pm"]"#, "aria-label");
     assert!(label.contains("claim, not an observation"), "{label}");
+    assert!(!w.all("svg.cc-chart .cc-claimed-line").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn switching_a_hypothesis_changes_the_curve_and_the_verdicts() {
+    let w = mounted(english()).await;
+    let (curve, verdicts) = (w.curve(), w.verdicts());
+    assert_eq!(verdicts.len(), 4);
+    assert!(!curve.is_empty());
+
+    w.click(r#"button.cc-switch[data-hypothesis="election"]"#).await;
+
+    assert_eq!(
+        w.attr(
+            r#"button.cc-switch[data-hypothesis="election"]"#,
+            "aria-checked"
+        ),
+        "false"
+    );
+    assert_ne!(w.curve(), curve, "the curve did not change");
+    assert_ne!(w.verdicts(), verdicts, "no verdict changed");
+    let live = w.text(r#"[aria-live="polite"]"#);
+    assert!(live.starts_with("Verdicts now:"), "live region: {live}");
+}
+
+#[wasm_bindgen_test]
+async fn a_preset_sets_exactly_its_hypotheses() {
+    let w = mounted(english()).await;
+    w.click(r#"button.cc-preset[data-preset="cbc-documents"]"#).await;
+    assert_eq!(
+        w.switches(),
+        ["election=false", "deadline=true", "underprovisioning=true"]
+    );
+    assert_eq!(
+        w.attr(
+            r#"button.cc-preset[data-preset="cbc-documents"]"#,
+            "aria-pressed"
+        ),
+        "true"
+    );
+    w.click(r#"button.cc-preset[data-preset="election-night"]"#).await;
+    assert_eq!(
+        w.switches(),
+        ["election=true", "deadline=false", "underprovisioning=true"]
+    );
+    w.click(r#"button.cc-preset[data-preset="nothing"]"#).await;
+    assert_eq!(
+        w.switches(),
+        ["election=false", "deadline=false", "underprovisioning=false"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_on_a_slider_changes_the_value_and_the_curve() {
+    let w = mounted(english()).await;
+    let selector = r#"input[type="range"][data-param="timeout_s"]"#;
+    let before = w.curve();
+    assert_eq!(w.input(selector).value(), "30");
+
+    let press = |key: &str| {
+        let init = KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event =
+            KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+                .unwrap();
+        w.input(selector).dispatch_event(&event).unwrap();
+    };
+    press("End");
+    settle().await;
+    assert_eq!(w.input(selector).value(), "120");
+    assert_ne!(w.curve(), before, "the curve did not change");
+    press("ArrowLeft");
+    settle().await;
+    assert_eq!(w.input(selector).value(), "115");
+    press("Home");
+    settle().await;
+    assert_eq!(w.input(selector).value(), "10");
+}
+
+#[wasm_bindgen_test]
+async fn a_url_state_round_trips() {
+    let _query = PageQuery::set(
+        "?utm_source=x&cc-hypotheses=deadline,underprovisioning&cc-timeout_s=45",
+    );
+    let options =
+        Options { lang: Some(Lang::En), sync_url: true, ..Options::default() };
+    let w = mounted(options.clone()).await;
+    assert_eq!(
+        w.switches(),
+        ["election=false", "deadline=true", "underprovisioning=true"]
+    );
+    assert_eq!(
+        w.input(r#"input[type="range"][data-param="timeout_s"]"#).value(),
+        "45"
+    );
+    assert!(w.all(".cc-notice").is_empty());
+
+    // A change is written back into the URL (debounced).
+    w.click(r#"button.cc-switch[data-hypothesis="election"]"#).await;
+    gloo::timers::future::TimeoutFuture::new(400).await;
+    let query = PageQuery::current();
+    assert!(query.contains("utm_source=x"), "{query}");
+    assert!(query.contains("cc-timeout_s=45"), "{query}");
+    assert!(
+        query
+            .contains("cc-hypotheses=election%2Cdeadline%2Cunderprovisioning"),
+        "{query}"
+    );
+    let summary = w.text(".cc-summary");
+    drop(w);
+
+    // A reader opening that URL sees exactly the same state.
+    let again = mounted(options).await;
+    assert_eq!(
+        again.switches(),
+        ["election=true", "deadline=true", "underprovisioning=true"]
+    );
+    assert_eq!(
+        again.input(r#"input[type="range"][data-param="timeout_s"]"#).value(),
+        "45"
+    );
+    assert_eq!(again.text(".cc-summary"), summary);
+}
+
+#[wasm_bindgen_test]
+async fn invalid_url_state_shows_a_notice_and_keeps_the_defaults() {
+    let _query = PageQuery::set("?cc-hypotheses=aliens&cc-timeout_s=99999");
+    let options =
+        Options { lang: Some(Lang::En), sync_url: true, ..Options::default() };
+    let w = mounted(options).await;
+    let notice = w.text(".cc-notice");
+    assert!(notice.contains("cc-hypotheses=aliens"), "{notice}");
+    assert!(notice.contains("cc-timeout_s=99999"), "{notice}");
+    assert!(notice.contains("10 to 120 s"), "{notice}");
+    assert_eq!(w.attr(".cc-notice", "role"), "status");
+    assert_eq!(
+        w.switches(),
+        ["election=true", "deadline=true", "underprovisioning=true"]
+    );
+    assert_eq!(
+        w.input(r#"input[type="range"][data-param="timeout_s"]"#).value(),
+        "30"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn french_renders_french_and_keeps_quotes_in_english() {
     let scenario = Scenario::eta_2016();
-    let w = mounted(Options { lang: Some(Lang::Fr) }).await;
+    let w =
+        mounted(Options { lang: Some(Lang::Fr), ..Options::default() }).await;
     assert_eq!(w.text(".cc-title"), scenario.title.fr.clone().unwrap());
+    assert_eq!(w.text(".cc-controls-heading"), "Hypothèses");
+    assert_eq!(w.attr(".cc-root", "lang"), "fr-CA");
     let when =
         w.text(r#".cc-events li[data-event="degraded-2pm"] .cc-event-when"#);
     assert!(when.contains("14 h"), "{when}");
+    let summary = w.text(".cc-summary");
+    assert!(summary.contains("le site du modèle rejette"), "{summary}");
+    assert!(summary.contains(','), "no decimal comma: {summary}");
     let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
     assert!(item.contains("there's nothing that can be done"), "{item}");
 }

@@ -1,4 +1,5 @@
-//! The standalone page: mounts one widget into `#claimcheck`.
+//! The standalone page: mounts one widget into `#claimcheck`, with its
+//! state in the page URL.
 
 fn main() {
     let document = gloo::utils::document();
@@ -8,7 +9,8 @@ fn main() {
         );
         return;
     };
-    let handle = claimcheck::mount(root, claimcheck::Options::default());
+    let options = claimcheck::Options { sync_url: true, ..Default::default() };
+    let handle = claimcheck::mount(root, options);
     // The page lives as long as the widget does.
     std::mem::forget(handle);
 }

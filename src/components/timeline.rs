@@ -1,20 +1,18 @@
-//! The time axis: every dated event of the record at its time, with its
-//! uncertainty window, and the eTA deadline.
+//! The record's events on the shared time axis, each at its time with
+//! its uncertainty window, marked with whether the model reproduces it.
 //!
-//! The SVG is drawn at the container's real width (measured with a
-//! `ResizeObserver`), so text keeps its size from phones to desktops.
-//! Markers are numbered like footnotes; the list below uses the same
-//! numbers. Each marker is focusable and selecting it (hover, focus or
-//! tap) shows its quotes and source in the detail box.
+//! Markers are numbered like footnotes (the list below uses the same
+//! numbers), focusable, and selecting one (hover, focus or tap) shows
+//! its quotes and source and moves the crosshair to its time. Pass and
+//! fail are told by a word in the accessible name and a ✓ / ✗ glyph,
+//! never by colour alone.
 
 use claimcheck_model::scenario::{Event, EventKind, TimeWindow};
 use claimcheck_model::time::Minute;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, ResizeObserver};
 use yew::prelude::*;
 
-use crate::app::ScenarioRef;
+use crate::app::{ResultsRef, ScenarioRef};
+use crate::components::axis::{day_bands, fmt, vline, Axis};
 use crate::i18n::Lang;
 
 /// Props of [`Timeline`].
@@ -22,158 +20,121 @@ use crate::i18n::Lang;
 pub struct TimelineProps {
     /// The record.
     pub scenario: ScenarioRef,
+    /// The model's results, for pass and fail.
+    pub results: ResultsRef,
     /// The interface language.
     pub lang: Lang,
+    /// The shared axis.
+    pub axis: Axis,
     /// The id of the selected event.
     pub selected: Option<AttrValue>,
+    /// Where the crosshair is.
+    pub cursor: Option<Minute>,
     /// Called with an event's id when it is hovered, focused or tapped.
     pub on_select: Callback<AttrValue>,
 }
 
-/// Geometry of the drawing, in CSS pixels.
-const MARGIN_X: f64 = 16.0;
-const TOP: f64 = 44.0;
+const TOP: f64 = 22.0;
 const LANE_H: f64 = 34.0;
 const MARKER_R: f64 = 12.0;
-const AXIS_GAP: f64 = 14.0;
-const BOTTOM: f64 = 26.0;
 
-/// The timeline figure.
+/// The event lanes.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let ui = lang.ui();
     let scenario = &props.scenario;
-    let container = use_node_ref();
-    let width = use_container_width(&container);
-
-    let end = scenario.window_end;
-    let x0 = MARGIN_X;
-    let x1 = (width - MARGIN_X).max(x0 + 100.0);
-    let x = move |m: Minute| x0 + (x1 - x0) * f64::from(m) / f64::from(end);
+    let axis = props.axis;
+    let x = |m: Minute| axis.x(f64::from(m));
 
     let timeline = scenario.timeline();
     let lanes = assign_lanes(&timeline, &x);
     let n_lanes = lanes.iter().copied().max().map_or(1, |l| l + 1);
-    let axis_y = TOP + LANE_H * n_lanes as f64 + AXIS_GAP;
-    let height = axis_y + BOTTOM;
+    let height = TOP + LANE_H * n_lanes as f64 + 6.0;
     let lane_y = |lane: usize| TOP + LANE_H * lane as f64 + LANE_H / 2.0;
 
-    // Day bands and hour ticks.
-    let step_h = if x1 - x0 >= 640.0 { 6 } else { 12 };
-    let mut days = Vec::new();
-    let mut ticks = Vec::new();
-    let mut m = 0;
-    while m <= end {
-        let t = scenario.clock.local(m);
-        if t.hour == 0 && m < end {
-            let day_end = (m + 1440).min(end);
-            let shade = (m / 1440) % 2 == 1;
-            days.push(html! {
-                <g class="cc-day">
-                    <rect
-                        class={classes!("cc-day-band", shade.then_some("cc-day-band-alt"))}
-                        x={fmt(x(m))} y="0"
-                        width={fmt(x(day_end) - x(m))} height={fmt(axis_y)}
-                    />
-                    <text class="cc-day-label" x={fmt(x(m) + 6.0)} y="18">
-                        { lang.short_date(t) }
-                    </text>
-                </g>
-            });
-        }
-        if m > 0 && m < end && t.hour != 0 {
-            ticks.push(html! {
-                <g class="cc-tick">
-                    <line x1={fmt(x(m))} x2={fmt(x(m))}
-                        y1={fmt(axis_y)} y2={fmt(axis_y + 5.0)} />
-                    <text x={fmt(x(m))} y={fmt(axis_y + 18.0)}
-                        text-anchor="middle">
-                        { lang.time_of_day(t) }
-                    </text>
-                </g>
-            });
-        }
-        m += step_h * 60;
-    }
-
-    let deadline = scenario.event("deadline").and_then(|e| e.time);
-    let deadline_mark = deadline.map(|t| {
+    let deadline = scenario.event("deadline").and_then(|e| e.time).map(|t| {
         html! {
             <g class="cc-deadline" aria-hidden="true">
-                <line x1={fmt(x(t.at))} x2={fmt(x(t.at))}
-                    y1="28" y2={fmt(axis_y)} />
-                <text x={fmt(x(t.at) - 4.0)} y="38" text-anchor="end">
+                { vline(&axis, f64::from(t.at), 0.0, height, "cc-deadline-line") }
+                <text x={fmt(x(t.at) - 4.0)} y="14" text-anchor="end">
                     { ui.deadline_label }
                 </text>
             </g>
         }
     });
 
-    let markers =
-        timeline.iter().zip(&lanes).enumerate().map(|(i, (event, &lane))| {
-            let Some(time) = event.time else { return html! {} };
-            let selected =
-                props.selected.as_deref() == Some(event.id.as_str());
-            let on_select = props.on_select.clone();
-            let id = AttrValue::from(event.id.clone());
-            let select = {
-                let id = id.clone();
-                let on_select = on_select.clone();
-                move || on_select.emit(id.clone())
-            };
-            let (s1, s2, s3) = (select.clone(), select.clone(), select);
-            let label = marker_label(i + 1, event, time, props);
-            html! {
-                <g
-                    class={classes!(
-                        "cc-marker",
-                        format!("cc-kind-{}", event.kind.id()),
-                        selected.then_some("cc-selected"),
-                    )}
-                    tabindex="0"
-                    role="button"
-                    aria-label={label}
-                    aria-pressed={selected.to_string()}
-                    data-event={event.id.clone()}
-                    onmouseenter={Callback::from(move |_| s1())}
-                    onfocus={Callback::from(move |_| s2())}
-                    onclick={Callback::from(move |_| s3())}
-                >
-                    { window_bar(time, lane_y(lane), &x) }
-                    { marker_shape(event.kind, x(time.at), lane_y(lane)) }
-                    <text class="cc-marker-num" x={fmt(x(time.at))}
-                        y={fmt(lane_y(lane) + 4.0)} text-anchor="middle"
-                        aria-hidden="true">
-                        { i + 1 }
-                    </text>
-                </g>
+    let markers = timeline.iter().zip(&lanes).enumerate().map(|(i, (event, &lane))| {
+        let Some(time) = event.time else { return html! {} };
+        let selected = props.selected.as_deref() == Some(event.id.as_str());
+        let check = props.results.check(&event.id);
+        let status = match (event.kind, check) {
+            (EventKind::Claim, Some(c)) => {
+                if c.pass { "cc-claim-matches" } else { "cc-claim-differs" }
             }
-        });
+            (_, Some(c)) => {
+                if c.pass { "cc-pass" } else { "cc-fail" }
+            }
+            _ => "cc-unchecked",
+        };
+        let glyph = check.map(|c| if c.pass { "✓" } else { "✗" });
+        let id = AttrValue::from(event.id.clone());
+        let select = {
+            let on_select = props.on_select.clone();
+            move || on_select.emit(id.clone())
+        };
+        let (s1, s2, s3) = (select.clone(), select.clone(), select);
+        let label = marker_label(i + 1, event, time, props);
+        let (cx, cy) = (x(time.at), lane_y(lane));
+        html! {
+            <g
+                class={classes!(
+                    "cc-marker",
+                    format!("cc-kind-{}", event.kind.id()),
+                    status,
+                    selected.then_some("cc-selected"),
+                )}
+                tabindex="0"
+                role="button"
+                aria-label={label}
+                aria-pressed={selected.to_string()}
+                data-event={event.id.clone()}
+                onmouseenter={Callback::from(move |_| s1())}
+                onfocus={Callback::from(move |_| s2())}
+                onclick={Callback::from(move |_| s3())}
+            >
+                { window_bar(time, cy, &x) }
+                { marker_shape(event.kind, cx, cy) }
+                <text class="cc-marker-num" x={fmt(cx)} y={fmt(cy + 4.0)}
+                    text-anchor="middle" aria-hidden="true">
+                    { i + 1 }
+                </text>
+                if let Some(g) = glyph {
+                    <text class="cc-marker-glyph" x={fmt(cx + MARKER_R + 1.0)}
+                        y={fmt(cy - 6.0)} aria-hidden="true">{ g }</text>
+                }
+            </g>
+        }
+    });
+
+    let cursor = props
+        .cursor
+        .map(|m| vline(&axis, f64::from(m), 0.0, height, "cc-crosshair-line"));
 
     html! {
-        <figure class="cc-timeline" ref={container}>
-            <svg
-                class="cc-timeline-svg"
-                width={fmt(width)}
-                height={fmt(height)}
-                viewBox={format!("0 0 {} {}", fmt(width), fmt(height))}
-                role="group"
-                aria-label={ui.timeline_label}
-            >
-                { for days }
-                <line class="cc-axis" x1={fmt(x0)} x2={fmt(x1)}
-                    y1={fmt(axis_y)} y2={fmt(axis_y)} />
-                { for ticks }
-                { for deadline_mark }
-                { for markers }
-            </svg>
-            <figcaption class="cc-note">{ ui.times_note }</figcaption>
-        </figure>
+        <svg class="cc-timeline-svg" width={fmt(axis.width)} height={fmt(height)}
+            viewBox={format!("0 0 {} {}", fmt(axis.width), fmt(height))}
+            role="group" aria-label={ui.timeline_label}>
+            { day_bands(&axis, &scenario.clock, lang, 0.0, height, true) }
+            { for deadline }
+            { for cursor }
+            { for markers }
+        </svg>
     }
 }
 
-/// The accessible name of a marker: number, time and what happened.
+/// The accessible name of a marker: number, time, what happened, and
+/// whether the model reproduces it.
 fn marker_label(
     n: usize,
     event: &Event,
@@ -181,12 +142,23 @@ fn marker_label(
     props: &TimelineProps,
 ) -> String {
     let lang = props.lang;
+    let ui = lang.ui();
     let when = lang.date_time(props.scenario.clock.local(time.at));
     let kind = match event.kind {
-        EventKind::Claim => format!(" ({})", lang.ui().claim_badge),
+        EventKind::Claim => format!(" ({})", ui.claim_badge),
         _ => String::new(),
     };
-    format!("{n}. {when}{kind}: {}", lang.text(&event.text))
+    let status = match (event.kind, props.results.check(&event.id)) {
+        (EventKind::Claim, Some(c)) => {
+            format!(
+                " {}",
+                if c.pass { ui.claim_matches } else { ui.claim_differs }
+            )
+        }
+        (_, Some(c)) => format!(" {}", if c.pass { ui.pass } else { ui.fail }),
+        _ => String::new(),
+    };
+    format!("{n}. {when}{kind}: {}{status}", lang.text(&event.text))
 }
 
 /// Places each event in the first lane where its marker and window do
@@ -198,7 +170,7 @@ fn assign_lanes(events: &[&Event], x: &impl Fn(Minute) -> f64) -> Vec<usize> {
         .map(|e| {
             let Some(t) = e.time else { return 0 };
             let left = x(t.from).min(x(t.at) - MARKER_R);
-            let right = x(t.to).max(x(t.at) + MARKER_R);
+            let right = x(t.to).max(x(t.at) + MARKER_R + 12.0);
             let lane = lane_ends
                 .iter()
                 .position(|&end| end + 4.0 < left)
@@ -227,8 +199,7 @@ fn marker_shape(kind: EventKind, cx: f64, cy: f64) -> Html {
     let r = MARKER_R;
     match kind {
         EventKind::Observation => html! {
-            <circle class="cc-marker-shape" cx={fmt(cx)} cy={fmt(cy)}
-                r={fmt(r)} />
+            <circle class="cc-marker-shape" cx={fmt(cx)} cy={fmt(cy)} r={fmt(r)} />
         },
         EventKind::Claim => html! {
             <path class="cc-marker-shape"
@@ -243,65 +214,4 @@ fn marker_shape(kind: EventKind, cx: f64, cy: f64) -> Html {
                 width={fmt(2.0 * r)} height={fmt(2.0 * r)} rx="4" />
         },
     }
-}
-
-/// A coordinate for an SVG attribute, to a tenth of a pixel.
-///
-/// Integer arithmetic, not `format!("{:.1}")`: Rust's float formatting
-/// machinery costs about 10 KB of WebAssembly.
-fn fmt(v: f64) -> String {
-    let tenths = if v.is_finite() { (v * 10.0).round() as i64 } else { 0 };
-    let sign = if tenths < 0 { "-" } else { "" };
-    let abs = tenths.unsigned_abs();
-    format!("{sign}{}.{}", abs / 10, abs % 10)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fmt;
-
-    #[test]
-    fn coordinates_round_to_tenths() {
-        assert_eq!(fmt(12.345), "12.3");
-        assert_eq!(fmt(-0.26), "-0.3");
-        assert_eq!(fmt(0.0), "0.0");
-        assert_eq!(fmt(699.96), "700.0");
-        assert_eq!(fmt(f64::NAN), "0.0");
-    }
-}
-
-/// The width of the element behind `node`, kept current by a
-/// `ResizeObserver`. Starts at a desktop width until the first
-/// measurement.
-#[hook]
-fn use_container_width(node: &NodeRef) -> f64 {
-    let width = use_state_eq(|| 720.0_f64);
-    {
-        let width = width.clone();
-        let node = node.clone();
-        use_effect_with((), move |_| {
-            let element: Option<Element> = node.cast::<Element>();
-            let mut cleanup: Option<(ResizeObserver, Closure<dyn FnMut()>)> =
-                None;
-            if let Some(element) = element {
-                width.set(f64::from(element.client_width().max(1)));
-                let measured = element.clone();
-                let on_resize = Closure::<dyn FnMut()>::new(move || {
-                    width.set(f64::from(measured.client_width().max(1)));
-                });
-                if let Ok(observer) =
-                    ResizeObserver::new(on_resize.as_ref().unchecked_ref())
-                {
-                    observer.observe(&element);
-                    cleanup = Some((observer, on_resize));
-                }
-            }
-            move || {
-                if let Some((observer, _closure)) = cleanup {
-                    observer.disconnect();
-                }
-            }
-        });
-    }
-    *width
 }
