@@ -13,7 +13,7 @@ use crate::components::{
     assumptions::Assumptions, background::Background,
     claim_list::verdict_label, claim_list::ClaimList, controls::Controls,
     data_table::DataTable, event_detail::EventDetail, event_list::EventList,
-    evidence::Evidence, figure::Figure,
+    evidence::Evidence, figure::Figure, tuning::Tuning,
 };
 use crate::data;
 use crate::i18n::Lang;
@@ -197,17 +197,15 @@ pub fn app(props: &AppProps) -> Html {
                 }
             </header>
             { for notice }
-            <div class="cc-main">
-                <Controls
-                    scenario={scenario.clone()}
-                    {lang}
-                    hypotheses={state.hypotheses}
-                    params={state.params}
-                    dispatch={dispatch}
-                    on_copy={on_copy}
-                    copy_status={(*copy_status).clone()}
-                />
-                <div class="cc-viz">
+            <Controls
+                scenario={scenario.clone()}
+                {lang}
+                hypotheses={state.hypotheses}
+                dispatch={dispatch.clone()}
+                on_copy={on_copy}
+                copy_status={(*copy_status).clone()}
+            />
+            <div class="cc-viz">
                     <Figure
                         scenario={scenario.clone()}
                         results={results.clone()}
@@ -222,8 +220,14 @@ pub fn app(props: &AppProps) -> Html {
                         {lang}
                         selected={state.selected.clone()}
                     />
-                </div>
             </div>
+            <Tuning
+                scenario={scenario.clone()}
+                {lang}
+                hypotheses={state.hypotheses}
+                params={state.params}
+                {dispatch}
+            />
             <div class="cc-panels">
                 <ClaimList scenario={scenario.clone()} results={results.clone()} {lang} />
                 <Evidence scenario={scenario.clone()} results={results.clone()} {lang} />

@@ -15,3 +15,4 @@ pub mod legend;
 pub mod param_slider;
 pub mod quote;
 pub mod timeline;
+pub mod tuning;

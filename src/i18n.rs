@@ -100,6 +100,24 @@ impl Lang {
         claimcheck_model::checks::num(v, decimals, self.model())
     }
 
+    /// A parameter unit in this language.
+    pub fn unit(self, unit: &'static str) -> &'static str {
+        if self == Lang::En {
+            return unit;
+        }
+        match unit {
+            "h ET on 8 Nov" => "h HE le 8 nov.",
+            "h ET" => "h HE",
+            "h after 8 Nov 00:00" => "h après le 8 nov., 0 h",
+            "servers" => "serveurs",
+            "users/h" => "internautes/h",
+            "users/min" => "internautes/min",
+            "× anchor" => "× l'ancrage",
+            "× normal" => "× la normale",
+            other => other,
+        }
+    }
+
     /// "a, b and c" / "a, b et c".
     pub fn list(self, items: &[&str]) -> String {
         let and = self.ui().and;
@@ -212,6 +230,10 @@ pub struct Ui {
     pub panel_failing: &'static str,
     /// Title of the load panel.
     pub panel_load: &'static str,
+    /// Short titles for narrow charts.
+    pub panel_failing_short: &'static str,
+    /// Short titles for narrow charts.
+    pub panel_load_short: &'static str,
     /// Label of the claimed 11 p.m. onset line.
     pub claimed_onset: &'static str,
     /// The model reproduces an observation.
@@ -326,6 +348,10 @@ pub struct Ui {
     pub off: &'static str,
     /// Claim cites these checks.
     pub checks_behind: &'static str,
+    /// Heading of the tuning section.
+    pub tune_heading: &'static str,
+    /// Legend of the shared assumptions' group.
+    pub shared_assumptions: &'static str,
     /// Served users column.
     pub served: &'static str,
     /// Theme and language control labels.
@@ -356,6 +382,8 @@ const EN: Ui = Ui {
     error_heading: "This widget could not load its data",
     panel_failing: "Requests the model's site fails",
     panel_load: "Demand and capacity, users per minute",
+    panel_failing_short: "Requests failing",
+    panel_load_short: "Demand, capacity (users/min)",
     claimed_onset: "claimed onset, 11 p.m.",
     pass: "— the model reproduces this",
     fail: "— the model does not reproduce this",
@@ -413,6 +441,8 @@ const EN: Ui = Ui {
     on: "on",
     off: "off",
     checks_behind: "Checks",
+    tune_heading: "Tune the hypotheses",
+    shared_assumptions: "Traffic, servers, behaviour and thresholds",
     served: "served",
     theme_label: "Theme",
 };
@@ -440,6 +470,8 @@ const FR: Ui = Ui {
     error_heading: "Ce module n'a pas pu charger ses données",
     panel_failing: "Requêtes rejetées par le site du modèle",
     panel_load: "Demande et capacité, internautes par minute",
+    panel_failing_short: "Requêtes rejetées",
+    panel_load_short: "Demande, capacité (par min)",
     claimed_onset: "début allégué, 23 h",
     pass: "— le modèle le reproduit",
     fail: "— le modèle ne le reproduit pas",
@@ -497,6 +529,8 @@ const FR: Ui = Ui {
     on: "activée",
     off: "désactivée",
     checks_behind: "Contrôles",
+    tune_heading: "Régler les hypothèses",
+    shared_assumptions: "Trafic, serveurs, comportement et seuils",
     served: "servis",
     theme_label: "Thème",
 };

@@ -8,7 +8,7 @@
 use claimcheck_model::checks::CheckResult;
 use claimcheck_model::params::ParamId;
 use claimcheck_model::sim::{simulate_into, Run};
-use claimcheck_model::verdict::{judge, ClaimVerdict, Evidence};
+use claimcheck_model::verdict::{judge_in, ClaimVerdict, Evidence};
 use claimcheck_model::{HypothesisSet, Params, Scenario};
 
 /// Everything the view shows that the model computes.
@@ -43,16 +43,18 @@ impl Results {
         let best = gathered.best;
         let mut run = Run::new();
         simulate_into(params, hypotheses, &mut run);
-        let evidence = Evidence { best: hypotheses, ..gathered };
-        let world = evidence.world(hypotheses);
+        let world = gathered.world(hypotheses);
         let checks = world.map(|w| w.checks.clone()).unwrap_or_default();
         let score = world.map_or(0, |w| w.score());
         let observations = checks
             .iter()
             .filter(|c| c.kind != claimcheck_model::checks::CheckKind::Claimed)
             .count();
-        let verdicts =
-            scenario.claims.iter().map(|c| judge(c, &evidence)).collect();
+        let verdicts = scenario
+            .claims
+            .iter()
+            .map(|c| judge_in(c, &gathered, hypotheses))
+            .collect();
         Results {
             hypotheses,
             run,

@@ -40,7 +40,7 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
                     { if fr { spec.label_fr } else { spec.label } }
                     <code class="cc-param-name">{ spec.name }</code>
                 </th>
-                <td class="cc-num">{ format!("{} {}", lang.number(value, d), spec.unit) }</td>
+                <td class="cc-num">{ format!("{} {}", lang.number(value, d), lang.unit(spec.unit)) }</td>
                 <td class="cc-num">{ range }</td>
                 <td><span class="cc-badge">{ kind }</span></td>
                 <td>{ if fr { spec.why_fr } else { spec.why } }</td>

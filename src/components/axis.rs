@@ -95,11 +95,18 @@ pub fn day_bands(
 /// The time axis line at `y` with hour ticks and their labels.
 pub fn time_ticks(axis: &Axis, clock: &Clock, lang: Lang, y: f64) -> Html {
     let step = axis.tick_hours() * 60;
+    // On a narrow axis only midnights are labelled, with their date.
+    let hours_labelled = axis.tick_hours() < 12;
     let ticks = (step..axis.end).step_by(step as usize).map(|m| {
         let t = clock.local(m);
         let x = axis.x(f64::from(m));
-        let label =
-            if t.hour == 0 { lang.short_date(t) } else { lang.time_of_day(t) };
+        let label = if t.hour == 0 {
+            lang.short_date(t)
+        } else if hours_labelled {
+            lang.time_of_day(t)
+        } else {
+            String::new()
+        };
         html! {
             <g class="cc-tick">
                 <line x1={fmt(x)} x2={fmt(x)} y1={fmt(y)} y2={fmt(y + 5.0)} />

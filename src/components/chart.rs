@@ -50,6 +50,7 @@ pub fn chart(props: &ChartProps) -> Html {
     let scenario = &props.scenario;
     let bucket = axis.bucket();
     let bottom = LOAD_TOP + LOAD_H;
+    let narrow = axis.width < 560.0;
 
     // The failure curve, 0–100 %.
     let y_fail = |f: f64| FAIL_TOP + FAIL_H * (1.0 - f.clamp(0.0, 1.0));
@@ -145,15 +146,15 @@ pub fn chart(props: &ChartProps) -> Html {
             role="img" aria-labelledby={props.described_by.clone()}
             onpointermove={on_move}>
             { day_bands(&axis, &scenario.clock, lang, FAIL_TOP - 6.0, bottom, false) }
-            <text class="cc-panel-title" x={fmt(axis.x0)} y="16">
-                { ui.panel_failing }
+            <text class="cc-panel-title" x="4" y="16">
+                { if narrow { ui.panel_failing_short } else { ui.panel_failing } }
             </text>
             { for fail_grid }
             { threshold }
             <path class="cc-fail-area" d={fail_area} />
             <path class="cc-curve" d={fail_line} />
-            <text class="cc-panel-title" x={fmt(axis.x0)} y={fmt(LOAD_TOP - 12.0)}>
-                { ui.panel_load }
+            <text class="cc-panel-title" x="4" y={fmt(LOAD_TOP - 12.0)}>
+                { if narrow { ui.panel_load_short } else { ui.panel_load } }
             </text>
             { for load_grid }
             <path class="cc-area-baseline"

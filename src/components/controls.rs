@@ -1,12 +1,13 @@
-//! The controls: presets, one switch per hypothesis with its
-//! parameters, the shared assumptions, and the link and reset buttons.
+//! The controls above the chart: presets, one switch per hypothesis,
+//! and the link and reset buttons. The sliders that tune each
+//! hypothesis are below the chart ([`crate::components::tuning`]), so
+//! the chart comes right after the switches at every width and the
+//! reading order is the visual order.
 
-use claimcheck_model::params::{ParamGroup, SPECS};
-use claimcheck_model::{Hypothesis, HypothesisSet, Params};
+use claimcheck_model::{Hypothesis, HypothesisSet};
 use yew::prelude::*;
 
 use crate::app::ScenarioRef;
-use crate::components::param_slider::ParamSlider;
 use crate::i18n::Lang;
 use crate::state::Action;
 
@@ -19,8 +20,6 @@ pub struct ControlsProps {
     pub lang: Lang,
     /// The hypotheses switched on.
     pub hypotheses: HypothesisSet,
-    /// The parameter values.
-    pub params: Params,
     /// Dispatches an action.
     pub dispatch: Callback<Action>,
     /// Called when the reader asks to copy the link.
@@ -35,21 +34,6 @@ pub fn controls(props: &ControlsProps) -> Html {
     let lang = props.lang;
     let ui = lang.ui();
     let dispatch = &props.dispatch;
-
-    let slider = |spec: &'static claimcheck_model::params::ParamSpec| {
-        let set = dispatch.clone();
-        let reset = dispatch.clone();
-        let id = spec.id;
-        html! {
-            <ParamSlider
-                {spec}
-                value={props.params.get(id)}
-                {lang}
-                on_change={Callback::from(move |v| set.emit(Action::Set(id, v)))}
-                on_reset={Callback::from(move |()| reset.emit(Action::ResetParam(id)))}
-            />
-        }
-    };
 
     let presets = props.scenario.presets.iter().map(|p| {
         let set = HypothesisSet::of(&p.hypotheses);
@@ -71,11 +55,9 @@ pub fn controls(props: &ControlsProps) -> Html {
         let description = info.map_or("", |i| lang.text(&i.description));
         let d = dispatch.clone();
         let toggle = Callback::from(move |_: MouseEvent| d.emit(Action::Switch(h, !on)));
-        let params = SPECS.iter().filter(|s| s.hypothesis == Some(h));
         html! {
-            <fieldset class={classes!("cc-hypothesis", on.then_some("cc-on"))}
+            <div class={classes!("cc-hypothesis", on.then_some("cc-on"))}
                 data-hypothesis={h.id()}>
-                <legend class="cc-visually-hidden">{ label }</legend>
                 <button type="button" role="switch" class="cc-switch"
                     data-hypothesis={h.id()} aria-checked={on.to_string()}
                     onclick={toggle}>
@@ -86,22 +68,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                     <span class="cc-switch-state">{ if on { ui.on } else { ui.off } }</span>
                 </button>
                 <p class="cc-switch-description">{ description }</p>
-                if on {
-                    <div class="cc-params">{ for params.map(slider) }</div>
-                }
-            </fieldset>
+            </div>
         }
-    });
-
-    let shared = SPECS.iter().filter(|s| {
-        s.hypothesis.is_none()
-            && matches!(
-                s.group,
-                ParamGroup::Baseline
-                    | ParamGroup::Behaviour
-                    | ParamGroup::Checks
-                    | ParamGroup::Capacity
-            )
     });
 
     let copy = {
@@ -119,11 +87,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             <div class="cc-presets" role="group" aria-label={ui.presets_label}>
                 { for presets }
             </div>
-            { for switches }
-            <details class="cc-more">
-                <summary>{ ui.more_assumptions }</summary>
-                <div class="cc-params">{ for shared.map(slider) }</div>
-            </details>
+            <div class="cc-switches">{ for switches }</div>
             <div class="cc-actions">
                 <button type="button" class="cc-button cc-copy" onclick={copy}>
                     { ui.copy_link }

@@ -25,6 +25,7 @@ pub fn legend(props: &LegendProps) -> Html {
         ("cc-sw-pass", ui.legend_pass),
         ("cc-sw-fail", ui.legend_fail),
         ("cc-sw-claimed", ui.claimed_onset),
+        ("cc-sw-deadline-line", ui.deadline_label),
     ];
     html! {
         <ul class="cc-legend">

@@ -34,6 +34,7 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
     let hint_id = format!("{}-hint", *id);
     let label = if lang == Lang::Fr { spec.label_fr } else { spec.label };
     let decimals = decimals(spec.step);
+    let unit = lang.unit(spec.unit);
     let shown = lang.number(props.value, decimals);
     let kind = match spec.provenance {
         Provenance::Record => ui.record_fact,
@@ -44,7 +45,7 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
         return html! {
             <div class="cc-param cc-param-fixed" data-param={spec.name}>
                 <span class="cc-param-label">{ label }</span>
-                <span class="cc-param-value">{ format!("{shown} {}", spec.unit) }</span>
+                <span class="cc-param-value">{ format!("{shown} {}", unit) }</span>
                 <span class="cc-badge">{ kind }</span>
             </div>
         };
@@ -91,10 +92,10 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
         ui.col_range.to_lowercase(),
         lang.number(spec.min, decimals),
         lang.number(spec.max, decimals),
-        spec.unit,
+        unit,
         ui.default_word,
         lang.number(spec.default, decimals),
-        spec.unit
+        unit
     );
     html! {
         <div class={classes!("cc-param", changed.then_some("cc-param-changed"))}
@@ -104,15 +105,15 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
                 <input id={(*id).clone()} type="range" data-param={spec.name}
                     min={plain(spec.min)} max={plain(spec.max)} step={plain(spec.step)}
                     value={plain(props.value)}
-                    aria-valuetext={format!("{shown} {}", spec.unit)}
+                    aria-valuetext={format!("{shown} {}", unit)}
                     aria-describedby={hint_id.clone()}
                     oninput={on_slide} onkeydown={on_key} />
                 <input type="number" class="cc-number" data-param={spec.name}
                     min={plain(spec.min)} max={plain(spec.max)} step={plain(spec.step)}
                     value={plain(props.value)}
-                    aria-label={format!("{label} ({})", spec.unit)}
+                    aria-label={format!("{label} ({})", unit)}
                     onchange={on_number} />
-                <span class="cc-unit" aria-hidden="true">{ spec.unit }</span>
+                <span class="cc-unit" aria-hidden="true">{ unit }</span>
                 <button type="button" class="cc-reset-param" onclick={on_reset}
                     disabled={!changed}
                     aria-label={format!("{} {label}", ui.reset_param)}>

@@ -54,14 +54,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let lane_y = |lane: usize| TOP + LANE_H * lane as f64 + LANE_H / 2.0;
 
     let deadline = scenario.event("deadline").and_then(|e| e.time).map(|t| {
-        html! {
-            <g class="cc-deadline" aria-hidden="true">
-                { vline(&axis, f64::from(t.at), 0.0, height, "cc-deadline-line") }
-                <text x={fmt(x(t.at) - 4.0)} y="14" text-anchor="end">
-                    { ui.deadline_label }
-                </text>
-            </g>
-        }
+        vline(&axis, f64::from(t.at), 0.0, height, "cc-deadline-line")
     });
 
     let markers = timeline.iter().zip(&lanes).enumerate().map(|(i, (event, &lane))| {

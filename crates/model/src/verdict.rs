@@ -160,17 +160,32 @@ impl Evidence {
     /// The outage checks the best fit passes that fail with `h` switched
     /// off; empty if `h` is not in the best fit.
     pub fn caused_by(&self, h: Hypothesis) -> Vec<String> {
-        self.lost_without(h, true)
+        self.lost_without(self.best, h, true)
     }
 
-    fn lost_without(&self, h: Hypothesis, outage_only: bool) -> Vec<String> {
-        if !self.best.contains(h) {
+    /// The outage checks `world` passes that fail with `h` switched off
+    /// in it; empty if `h` is not on in `world`.
+    pub fn caused_by_in(
+        &self,
+        world: HypothesisSet,
+        h: Hypothesis,
+    ) -> Vec<String> {
+        self.lost_without(world, h, true)
+    }
+
+    fn lost_without(
+        &self,
+        reference: HypothesisSet,
+        h: Hypothesis,
+        outage_only: bool,
+    ) -> Vec<String> {
+        if !reference.contains(h) {
             return Vec::new();
         }
-        let mut without = self.best;
+        let mut without = reference;
         without.remove(h);
         let (Some(best), Some(other)) =
-            (self.world(self.best), self.world(without))
+            (self.world(reference), self.world(without))
         else {
             return Vec::new();
         };
@@ -225,9 +240,40 @@ enum Score {
 }
 
 /// Judges one claim against gathered evidence by the rule in the module
-/// docs.
+/// docs, in the best-fitting world.
 pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
-    let best = evidence.best;
+    judge_in(claim, evidence, evidence.best)
+}
+
+/// Judges one claim by the same rule, but in `world` instead of the best
+/// fit: the widget uses it to judge claims under the hypotheses the
+/// reader has switched on. Its sentences name the world ("the best fit"
+/// or "with these hypotheses") and say which set it is.
+///
+/// # Examples
+/// ```
+/// use claimcheck_model::verdict::{judge_in, Evidence, Verdict};
+/// use claimcheck_model::{Hypothesis, HypothesisSet, Params, Scenario};
+/// let scenario = Scenario::eta_2016();
+/// let evidence = Evidence::gather(&scenario, &Params::default());
+/// let claim = scenario.claim("claim-election").ok_or("no claim")?;
+/// let cbc = HypothesisSet::of(&[Hypothesis::Deadline, Hypothesis::Underprovisioning]);
+/// let v = judge_in(claim, &evidence, cbc);
+/// assert_eq!(v.verdict, Verdict::Contradicted);
+/// assert!(v.why.contains("with these hypotheses"));
+/// # Ok::<(), &str>(())
+/// ```
+pub fn judge_in(
+    claim: &Claim,
+    evidence: &Evidence,
+    world: HypothesisSet,
+) -> ClaimVerdict {
+    let best = world;
+    let (name, name_fr) = if world == evidence.best {
+        ("the best fit", "le meilleur ajustement")
+    } else {
+        ("with these hypotheses, the model", "avec ces hypothèses, le modèle")
+    };
     let mut scores = Vec::new();
     let mut checks: Vec<String> = Vec::new();
     let mut en = Vec::new();
@@ -241,14 +287,14 @@ pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
     };
 
     for &h in &claim.asserts {
-        let caused = evidence.caused_by(h);
-        let lost = evidence.lost_without(h, false);
+        let caused = evidence.caused_by_in(world, h);
+        let lost = evidence.lost_without(world, h, false);
         if !caused.is_empty() {
             scores.push(Score::Right);
             note(&caused, &mut checks);
             let ids = caused.join(", ");
-            en.push(format!("without {h} the best fit fails {ids}"));
-            fr.push(format!("sans {h}, le meilleur ajustement rate {ids}"));
+            en.push(format!("without {h}, {name} fails {ids}"));
+            fr.push(format!("sans {h}, {name_fr} rate {ids}"));
         } else if best.contains(h) {
             scores.push(Score::Partly);
             note(&lost, &mut checks);
@@ -258,21 +304,21 @@ pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
                 lost.join(", ")
             };
             en.push(format!(
-                "{h} is in the best fit ({ids}) but the outage checks pass \
+                "{h} explains traffic ({ids}) but the outage checks pass \
                  without it"
             ));
             fr.push(format!(
-                "{h} fait partie du meilleur ajustement ({ids}) mais les \
-                 contrôles de panne passent sans lui"
+                "{h} explique du trafic ({ids}) mais les contrôles de panne \
+                 passent sans lui"
             ));
         } else {
             scores.push(Score::Wrong);
-            en.push(format!("the best fit does without {h}"));
-            fr.push(format!("le meilleur ajustement se passe de {h}"));
+            en.push(format!("{name} does without {h}"));
+            fr.push(format!("{name_fr} se passe de {h}"));
         }
     }
     for &h in &claim.denies {
-        let caused = evidence.caused_by(h);
+        let caused = evidence.caused_by_in(world, h);
         if caused.is_empty() {
             scores.push(Score::Right);
             en.push(format!("the outage checks do not need {h}"));
@@ -281,8 +327,8 @@ pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
             scores.push(Score::Wrong);
             note(&caused, &mut checks);
             let ids = caused.join(", ");
-            en.push(format!("without {h} the best fit fails {ids}"));
-            fr.push(format!("sans {h}, le meilleur ajustement rate {ids}"));
+            en.push(format!("without {h}, {name} fails {ids}"));
+            fr.push(format!("sans {h}, {name_fr} rate {ids}"));
         }
     }
     if let Some(world) = evidence.world(best) {
@@ -291,12 +337,12 @@ pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
                 note(std::slice::from_ref(id), &mut checks);
                 if c.pass {
                     scores.push(Score::Right);
-                    en.push(format!("the best fit passes {id}"));
-                    fr.push(format!("le meilleur ajustement réussit {id}"));
+                    en.push(format!("{name} passes {id}"));
+                    fr.push(format!("{name_fr} réussit {id}"));
                 } else {
                     scores.push(Score::Wrong);
-                    en.push(format!("the best fit fails {id}"));
-                    fr.push(format!("le meilleur ajustement rate {id}"));
+                    en.push(format!("{name} fails {id}"));
+                    fr.push(format!("{name_fr} rate {id}"));
                 }
             }
         }
@@ -324,16 +370,8 @@ pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
         )
     } else {
         (
-            format!(
-                "{}: the best fit is {best}; {}",
-                verdict.label(),
-                en.join("; ")
-            ),
-            format!(
-                "{}: le meilleur ajustement est {best}; {}",
-                verdict.label_fr(),
-                fr.join("; ")
-            ),
+            format!("{} ({best}): {}", verdict.label(), en.join("; ")),
+            format!("{} ({best}) : {}", verdict.label_fr(), fr.join("; ")),
         )
     };
     ClaimVerdict { id: claim.id.clone(), verdict, checks, best, why, why_fr }

@@ -3,7 +3,9 @@
 
 use claimcheck_model::checks::{CheckKind, CheckResult};
 use claimcheck_model::scenario::{Claim, Text};
-use claimcheck_model::verdict::{judge, judge_all, Evidence, Verdict, World};
+use claimcheck_model::verdict::{
+    judge, judge_all, judge_in, Evidence, Verdict, World,
+};
 use claimcheck_model::{Hypothesis, HypothesisSet, Params, Scenario};
 
 use Hypothesis::{Deadline, Election, Underprovisioning};
@@ -135,7 +137,30 @@ fn a_hypothesis_left_out_of_the_best_fit_is_wrong_to_assert() {
 fn the_checks_behind_are_named() {
     let v = judge(&claim(&[Deadline], &[], &[]), &toy_evidence());
     assert_eq!(v.checks, ["outage"]);
-    assert!(v.why.contains("without deadline the best fit fails outage"));
+    assert!(
+        v.why.contains("without deadline, the best fit fails outage"),
+        "{}",
+        v.why
+    );
+}
+
+#[test]
+fn a_claim_can_be_judged_in_the_readers_world() {
+    // The same claim, judged where its hypothesis is switched off: the
+    // sentence names that world instead of the best fit.
+    let e = toy_evidence();
+    let mut world = e.best;
+    world.remove(Deadline);
+    let v = judge_in(&claim(&[Deadline], &[], &[]), &e, world);
+    assert_eq!(v.verdict, Verdict::Contradicted, "{}", v.why);
+    assert!(
+        v.why.contains(
+            "with these hypotheses, the model does without deadline"
+        ),
+        "{}",
+        v.why
+    );
+    assert_eq!(v.best, world);
 }
 
 #[test]
