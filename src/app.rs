@@ -9,6 +9,8 @@ use claimcheck_model::time::Minute;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::bridge::Bridge;
+use crate::components::embed_panel::EmbedPanel;
 use crate::components::{
     assumptions::Assumptions, background::Background,
     claim_list::verdict_label, claim_list::ClaimList, controls::Controls,
@@ -18,7 +20,7 @@ use crate::components::{
 use crate::data;
 use crate::i18n::Lang;
 use crate::results::Results;
-use crate::settings::{Ignored, Settings, Theme};
+use crate::settings::{Flags, Ignored, Settings, Theme};
 use crate::state::{Action, State};
 use crate::url;
 
@@ -41,6 +43,16 @@ pub struct AppProps {
     /// Whether to write the state into the page URL as it changes.
     #[prop_or_default]
     pub sync_url: bool,
+    /// Static, plain and reporter flags.
+    #[prop_or_default]
+    pub flags: Flags,
+    /// The host page's channel to this widget, if it has one.
+    #[prop_or_default]
+    pub bridge: Option<Shared<Bridge>>,
+    /// Where the embed files live (`claimcheck.js`, `embed.html`), for
+    /// the embed codes reporter mode shows.
+    #[prop_or_default]
+    pub embed_base: Option<AttrValue>,
 }
 
 /// A shared, immutable value compared by identity, so that passing it
@@ -159,6 +171,18 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |a: Action| state.dispatch(a))
     };
+    if let Some(bridge) = &props.bridge {
+        bridge.attach(dispatch.clone());
+    }
+    {
+        let bridge = props.bridge.clone();
+        use_effect_with(results.clone(), move |results| {
+            if let Some(bridge) = bridge {
+                bridge.publish(results);
+            }
+        });
+    }
+
     let on_select = {
         let state = state.clone();
         let scenario = scenario.clone();
@@ -178,7 +202,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let notice = (!props.ignored.is_empty()).then(|| {
         html! {
-            <div class="cc-notice" role="status">
+            <div class="cc-notice cc-error-card" role="status">
                 <p class="cc-notice-title">{ ui.notice_heading }</p>
                 <ul>
                     { for props.ignored.iter().map(|i| html! { <li>{ i.message(lang) }</li> }) }
@@ -187,55 +211,88 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
 
-    html! {
-        <article class={classes!("cc-root", format!("cc-theme-{}", props.theme.id()))}
-            lang={lang.tag()}>
-            <header class="cc-header">
-                <h2 class="cc-title">{ lang.text(&scenario.title) }</h2>
-                if let Some(sub) = &scenario.subtitle {
-                    <p class="cc-subtitle">{ lang.text(sub) }</p>
-                }
-            </header>
-            { for notice }
-            <Controls
-                scenario={scenario.clone()}
+    let flags = props.flags;
+    let interactive = !flags.static_view;
+    let embed = (flags.reporter && interactive).then(|| {
+        html! {
+            <EmbedPanel
                 {lang}
                 hypotheses={state.hypotheses}
-                dispatch={dispatch.clone()}
-                on_copy={on_copy}
-                copy_status={(*copy_status).clone()}
+                params={state.params}
+                base={props.embed_base.clone().unwrap_or_default()}
             />
+        }
+    });
+
+    html! {
+        <article
+            class={classes!(
+                "cc-root",
+                format!("cc-theme-{}", props.theme.id()),
+                flags.static_view.then_some("cc-static"),
+                flags.plain.then_some("cc-plain"),
+            )}
+            lang={lang.tag()}>
+            if !flags.plain {
+                <header class="cc-header">
+                    <h2 class="cc-title">{ lang.text(&scenario.title) }</h2>
+                    if let Some(sub) = &scenario.subtitle {
+                        <p class="cc-subtitle">{ lang.text(sub) }</p>
+                    }
+                </header>
+            }
+            { for notice }
+            if interactive {
+                <Controls
+                    scenario={scenario.clone()}
+                    {lang}
+                    hypotheses={state.hypotheses}
+                    dispatch={dispatch.clone()}
+                    on_copy={on_copy}
+                    copy_status={(*copy_status).clone()}
+                />
+                { for embed }
+            }
             <div class="cc-viz">
-                    <Figure
-                        scenario={scenario.clone()}
-                        results={results.clone()}
-                        {lang}
-                        selected={state.selected.clone()}
-                        cursor={state.cursor}
-                        on_select={on_select}
-                        on_cursor={on_cursor}
-                    />
+                <Figure
+                    scenario={scenario.clone()}
+                    results={results.clone()}
+                    {lang}
+                    {interactive}
+                    selected={state.selected.clone()}
+                    cursor={state.cursor}
+                    on_select={on_select}
+                    on_cursor={on_cursor}
+                />
+                if interactive {
                     <EventDetail
                         scenario={scenario.clone()}
                         {lang}
                         selected={state.selected.clone()}
                     />
+                }
             </div>
-            <Tuning
-                scenario={scenario.clone()}
-                {lang}
-                hypotheses={state.hypotheses}
-                params={state.params}
-                {dispatch}
-            />
+            if interactive {
+                <Tuning
+                    scenario={scenario.clone()}
+                    {lang}
+                    hypotheses={state.hypotheses}
+                    params={state.params}
+                    {dispatch}
+                />
+            }
             <div class="cc-panels">
                 <ClaimList scenario={scenario.clone()} results={results.clone()} {lang} />
                 <Evidence scenario={scenario.clone()} results={results.clone()} {lang} />
             </div>
-            <DataTable scenario={scenario.clone()} results={results.clone()} {lang} />
+            if interactive {
+                <DataTable scenario={scenario.clone()} results={results.clone()} {lang} />
+            }
             <Assumptions params={state.params} {lang} />
             <EventList scenario={scenario.clone()} {lang} />
-            <Background scenario={scenario} {lang} />
+            if !flags.plain {
+                <Background scenario={scenario} {lang} />
+            }
             <div class="cc-visually-hidden" aria-live="polite" aria-atomic="true">
                 { announcement }
             </div>

@@ -7,6 +7,7 @@ pub mod chart;
 pub mod claim_list;
 pub mod controls;
 pub mod data_table;
+pub mod embed_panel;
 pub mod event_detail;
 pub mod event_list;
 pub mod evidence;

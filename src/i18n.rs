@@ -352,6 +352,18 @@ pub struct Ui {
     pub tune_heading: &'static str,
     /// Legend of the shared assumptions' group.
     pub shared_assumptions: &'static str,
+    /// Reporter mode.
+    pub embed: &'static str,
+    /// Reporter mode.
+    pub embed_script: &'static str,
+    /// Reporter mode.
+    pub embed_iframe: &'static str,
+    /// Reporter mode.
+    pub copy_code: &'static str,
+    /// Reporter mode.
+    pub code_copied: &'static str,
+    /// The iframe's title.
+    pub iframe_title: &'static str,
     /// Served users column.
     pub served: &'static str,
     /// Theme and language control labels.
@@ -443,6 +455,12 @@ const EN: Ui = Ui {
     checks_behind: "Checks",
     tune_heading: "Tune the hypotheses",
     shared_assumptions: "Traffic, servers, behaviour and thresholds",
+    embed: "Embed",
+    embed_script: "Script embed (the widget in the page)",
+    embed_iframe: "Iframe embed (for CMSes that allow only iframes)",
+    copy_code: "Copy code",
+    code_copied: "Code copied.",
+    iframe_title: "Claim checker: the IRCC website outage of November 2016",
     served: "served",
     theme_label: "Theme",
 };
@@ -531,6 +549,12 @@ const FR: Ui = Ui {
     checks_behind: "Contrôles",
     tune_heading: "Régler les hypothèses",
     shared_assumptions: "Trafic, serveurs, comportement et seuils",
+    embed: "Intégrer",
+    embed_script: "Intégration par script (le module dans la page)",
+    embed_iframe: "Intégration par iframe (pour les CMS qui n'acceptent que les iframes)",
+    copy_code: "Copier le code",
+    code_copied: "Code copié.",
+    iframe_title: "Vérificateur d'affirmations : la panne du site d'IRCC, novembre 2016",
     served: "servis",
     theme_label: "Thème",
 };

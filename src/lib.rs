@@ -20,8 +20,11 @@
 //! ```
 
 pub mod app;
+pub mod bridge;
 pub mod components;
 pub mod data;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod i18n;
 pub mod results;
 pub mod settings;
@@ -36,17 +39,26 @@ pub use i18n::Lang;
 pub use settings::{Settings, Theme};
 
 /// How a widget is set up when it is mounted.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct Options {
     /// The interface language; `None` takes `lang` from the state, then
     /// from the element or the host page.
     pub lang: Option<Lang>,
-    /// The state as `key=value` pairs without a prefix, in the format
-    /// of [`settings`] (`hypotheses`, parameter names, `lang`, `theme`).
+    /// The state as `key=value` pairs in the format of [`settings`]
+    /// (`hypotheses`, parameter names, `lang`, `theme`, `static`,
+    /// `plain`, `reporter`), each key starting with `prefix`.
     pub state: Vec<(String, String)>,
+    /// The prefix of the keys in `state` (`""`, or `"data-"` for a
+    /// placeholder's attributes); ignored entries are named with it.
+    pub prefix: String,
     /// Whether the widget owns the page URL: reads its `cc-` keys on top
     /// of `state` and writes its state back as it changes.
     pub sync_url: bool,
+    /// A channel for the host page (the JS API).
+    pub bridge: Option<app::Shared<bridge::Bridge>>,
+    /// Where `claimcheck.js` and `embed.html` live, for reporter mode's
+    /// embed codes; `None` takes the page's own folder.
+    pub embed_base: Option<String>,
 }
 
 /// Mounts a widget into `element` and returns the handle that owns it.
@@ -55,31 +67,38 @@ pub struct Options {
 /// and in the console; the widget starts from the defaults for them.
 /// Keep the handle: [`AppHandle::destroy`] removes the widget.
 pub fn mount(element: Element, options: Options) -> AppHandle<App> {
-    let mut settings = Settings::parse(options.state.iter().cloned(), "");
+    let mut pairs = options.state.clone();
+    let mut prefix = options.prefix.clone();
     if options.sync_url {
-        let from_url = url::query_pairs();
-        let mut pairs = options.state.clone();
-        pairs.extend(from_url.into_iter().filter_map(|(k, v)| {
-            k.strip_prefix(settings::URL_PREFIX).map(|k| (k.to_string(), v))
-        }));
-        settings = Settings::parse(pairs, "");
-        // Name URL entries as the reader wrote them.
-        for i in &mut settings.ignored {
-            if !options.state.iter().any(|(k, _)| *k == i.key) {
-                i.key = format!("{}{}", settings::URL_PREFIX, i.key);
-            }
-        }
+        // URL entries are read with their own prefix and named as the
+        // reader wrote them.
+        let given: Vec<(String, String)> = std::mem::take(&mut pairs)
+            .into_iter()
+            .filter_map(|(k, v)| {
+                k.strip_prefix(&prefix)
+                    .map(|k| (format!("{}{k}", settings::URL_PREFIX), v))
+            })
+            .collect();
+        pairs = given;
+        pairs.extend(url::query_pairs());
+        prefix = settings::URL_PREFIX.to_string();
     }
+    let mut settings = Settings::parse(pairs, &prefix);
     let lang = options
         .lang
         .or(settings.lang)
         .unwrap_or_else(|| Lang::of_element(&element));
+    let embed_base =
+        options.embed_base.clone().unwrap_or_else(url::page_folder);
     let props = AppProps {
         lang,
         theme: settings.theme.unwrap_or_default(),
         ignored: std::mem::take(&mut settings.ignored),
+        flags: settings.flags,
         initial: settings,
         sync_url: options.sync_url,
+        bridge: options.bridge.clone(),
+        embed_base: Some(embed_base.into()),
     };
     yew::Renderer::<App>::with_root_and_props(element, props).render()
 }

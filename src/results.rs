@@ -16,6 +16,8 @@ use claimcheck_model::{HypothesisSet, Params, Scenario};
 pub struct Results {
     /// The reader's hypotheses.
     pub hypotheses: HypothesisSet,
+    /// The parameters.
+    pub params: Params,
     /// The simulated run for them.
     pub run: Run,
     /// Its checks against the record, in display order.
@@ -57,6 +59,7 @@ impl Results {
             .collect();
         Results {
             hypotheses,
+            params: *params,
             run,
             checks,
             verdicts,

@@ -62,6 +62,17 @@ impl Theme {
     }
 }
 
+/// How the widget is drawn, as Datawrapper's embeds have it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// No interaction: the given state, for print and screenshots.
+    pub static_view: bool,
+    /// No header (title) or footer (background and sources).
+    pub plain: bool,
+    /// Reporter mode: an "Embed" button with both embed snippets.
+    pub reporter: bool,
+}
+
 /// Why an entry was ignored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
@@ -84,6 +95,8 @@ pub enum Problem {
     UnknownLang,
     /// A theme other than `light`, `dark` or `auto`.
     UnknownTheme,
+    /// A flag with a value other than empty, `true`, `false`, `1`, `0`.
+    NotAFlag,
 }
 
 /// One entry that was ignored, and why.
@@ -101,8 +114,18 @@ impl Ignored {
     /// One sentence for the notice and the console.
     pub fn message(&self, lang: Lang) -> String {
         let entry = format!("{}={}", self.key, self.value);
+        let why = self.reason(lang);
+        if lang == Lang::Fr {
+            format!("« {entry} » ignoré : {why}.")
+        } else {
+            format!("Ignored “{entry}”: {why}.")
+        }
+    }
+
+    /// What was wrong, without the entry.
+    pub fn reason(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
-        let why = match &self.problem {
+        match &self.problem {
             Problem::UnknownKey if fr => "réglage inconnu".to_string(),
             Problem::UnknownKey => "unknown setting".to_string(),
             Problem::UnknownHypothesis(h) if fr => format!(
@@ -133,11 +156,12 @@ impl Ignored {
             Problem::UnknownTheme => {
                 "expected theme light, dark or auto".into()
             }
-        };
-        if fr {
-            format!("« {entry} » ignoré : {why}.")
-        } else {
-            format!("Ignored “{entry}”: {why}.")
+            Problem::NotAFlag if fr => {
+                "attendu : rien, true, false, 1 ou 0".into()
+            }
+            Problem::NotAFlag => {
+                "expected nothing, true, false, 1 or 0".into()
+            }
         }
     }
 }
@@ -153,6 +177,8 @@ pub struct Settings {
     pub lang: Option<Lang>,
     /// The theme, if one was given.
     pub theme: Option<Theme>,
+    /// Render flags.
+    pub flags: Flags,
     /// Entries that were ignored, in the order given.
     pub ignored: Vec<Ignored>,
 }
@@ -164,6 +190,7 @@ impl Default for Settings {
             params: Params::default(),
             lang: None,
             theme: None,
+            flags: Flags::default(),
             ignored: Vec::new(),
         }
     }
@@ -228,6 +255,21 @@ impl Settings {
                     Some(theme) => s.theme = Some(theme),
                     None => s.ignored.push(ignore(Problem::UnknownTheme)),
                 },
+                "static" | "plain" | "reporter" => {
+                    let on = match v {
+                        "" | "true" | "1" => true,
+                        "false" | "0" => false,
+                        _ => {
+                            s.ignored.push(ignore(Problem::NotAFlag));
+                            continue;
+                        }
+                    };
+                    match name {
+                        "static" => s.flags.static_view = on,
+                        "plain" => s.flags.plain = on,
+                        _ => s.flags.reporter = on,
+                    }
+                }
                 _ => match s.params.with_text(name, v) {
                     Ok(p) => s.params = p,
                     Err(ParamError::Unknown { .. }) => {

@@ -50,6 +50,8 @@ pub enum Action {
     Preset(HypothesisSet),
     /// Back to the default story: default hypotheses and parameters.
     ResetAll,
+    /// Replace hypotheses and parameters at once (the JS API's `set`).
+    Load(HypothesisSet, Box<Params>),
     /// Point at a record event.
     Select(AttrValue),
     /// Move the crosshair, or hide it.
@@ -80,6 +82,10 @@ impl Reducible for State {
             Action::ResetAll => {
                 next.hypotheses = DEFAULT_HYPOTHESES;
                 next.params = Params::default();
+            }
+            Action::Load(hypotheses, params) => {
+                next.hypotheses = hypotheses;
+                next.params = *params;
             }
             Action::Select(id) => next.selected = Some(id),
             Action::Cursor(m) => next.cursor = m,

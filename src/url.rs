@@ -69,3 +69,12 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
         .await
         .is_ok()
 }
+
+/// The URL of the folder of the current page, ending in `/`.
+pub fn page_folder() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    match Url::new_with_base(".", &href) {
+        Ok(u) => u.href(),
+        Err(_) => String::new(),
+    }
+}

@@ -348,3 +348,111 @@ async fn french_renders_french_and_keeps_quotes_in_english() {
     let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
     assert!(item.contains("there's nothing that can be done"), "{item}");
 }
+
+/// A placeholder element as a host page writes it.
+fn placeholder(attrs: &[(&str, &str)]) -> Element {
+    let document = gloo::utils::document();
+    let el = document.create_element("div").unwrap();
+    el.set_attribute("data-claimcheck", "").unwrap();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
+    document.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn in_shadow(el: &Element, selector: &str) -> Option<Element> {
+    el.shadow_root()?.query_selector(selector).ok()?
+}
+
+#[wasm_bindgen_test]
+async fn a_placeholder_renders_in_its_own_shadow_root_with_a_notice_for_bad_attributes(
+) {
+    let good = placeholder(&[
+        ("data-hypotheses", "deadline,underprovisioning"),
+        ("data-lang", "fr"),
+    ]);
+    let bad = placeholder(&[
+        ("data-hypotheses", "aliens"),
+        ("data-timeout_s", "99999"),
+    ]);
+    let h1 = claimcheck::embed::mount_placeholder(
+        good.clone(),
+        "https://x.test/cc/".into(),
+    );
+    let h2 = claimcheck::embed::mount_placeholder(
+        bad.clone(),
+        "https://x.test/cc/".into(),
+    );
+    settle().await;
+
+    let title = in_shadow(&good, ".cc-title").expect("good widget renders");
+    assert_eq!(
+        title.text_content().unwrap(),
+        Scenario::eta_2016().title.fr.unwrap()
+    );
+    assert!(in_shadow(&good, ".cc-notice").is_none());
+    let notice =
+        in_shadow(&bad, ".cc-notice").expect("bad widget shows a card");
+    let text = notice.text_content().unwrap();
+    assert!(text.contains("data-hypotheses=aliens"), "{text}");
+    assert!(text.contains("data-timeout_s=99999"), "{text}");
+    // The bad one still works, from the defaults.
+    assert!(in_shadow(&bad, "svg.cc-chart path.cc-curve").is_some());
+
+    h1.destroy();
+    h2.destroy();
+    assert!(in_shadow(&good, ".cc-root").is_none(), "destroy leaves nothing");
+    good.remove();
+    bad.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_js_api_mounts_reports_results_and_rejects_bad_options() {
+    let el = placeholder(&[]);
+    let options = js_sys::JSON::parse(
+        r#"{"hypotheses": ["deadline"], "params": {"timeout_s": 45}}"#,
+    )
+    .unwrap();
+    let handle = claimcheck::embed::mount_js(el.clone(), options)
+        .unwrap_or_else(|_| panic!("mounts"));
+    settle().await;
+
+    let results = handle.results().unwrap_or_else(|_| panic!("results"));
+    let hyps = js_sys::Reflect::get(&results, &"hypotheses".into()).unwrap();
+    assert_eq!(js_sys::JSON::stringify(&hyps).unwrap(), "[\"deadline\"]");
+    let checks = js_sys::Array::from(
+        &js_sys::Reflect::get(&results, &"checks".into()).unwrap(),
+    );
+    assert!(checks.length() >= 7);
+
+    let none = js_sys::JSON::parse(r#"{"hypotheses": "none"}"#).unwrap();
+    handle.set(none).unwrap_or_else(|_| panic!("set"));
+    settle().await;
+    let after = handle.results().unwrap_or_else(|_| panic!("results"));
+    let hyps = js_sys::Reflect::get(&after, &"hypotheses".into()).unwrap();
+    assert_eq!(js_sys::JSON::stringify(&hyps).unwrap(), "[]");
+
+    for (bad, field) in [
+        (r#"{"hypotheses": "aliens"}"#, "`hypotheses`"),
+        (r#"{"params": {"timeout_s": 9999}}"#, "`params.timeout_s`"),
+        (r#"{"params": {"nope": 1}}"#, "`params.nope`"),
+        (r#"{"hypothesis": "deadline"}"#, "`hypothesis`"),
+    ] {
+        let err = claimcheck::embed::mount_js(
+            el.clone(),
+            js_sys::JSON::parse(bad).unwrap(),
+        )
+        .err()
+        .unwrap_or_else(|| panic!("{bad} must be rejected"));
+        let err: JsValue = err.into();
+        let message = js_sys::Reflect::get(&err, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert!(message.contains(field), "{bad}: {message}");
+        assert!(err.is_instance_of::<js_sys::Error>());
+    }
+    handle.destroy();
+    el.remove();
+}

@@ -1,12 +1,12 @@
 //! The standalone page: mounts one widget into `#claimcheck`, with its
 //! state in the page URL.
+//!
+//! The embed loader (`claimcheck.js`) loads the same module; on a host
+//! page there is no `#claimcheck`, and this does nothing.
 
 fn main() {
     let document = gloo::utils::document();
     let Some(root) = document.get_element_by_id("claimcheck") else {
-        gloo::console::error!(
-            "claimcheck: no element with id `claimcheck` to mount into"
-        );
         return;
     };
     let options = claimcheck::Options { sync_url: true, ..Default::default() };

@@ -36,6 +36,9 @@ pub struct ChartProps {
     pub cursor: Option<Minute>,
     /// Called with the minute under the pointer.
     pub on_cursor: Callback<Option<Minute>>,
+    /// False for the static view: no crosshair.
+    #[prop_or(true)]
+    pub interactive: bool,
     /// The id of the element that describes the chart.
     pub described_by: AttrValue,
 }
@@ -127,7 +130,11 @@ pub fn chart(props: &ChartProps) -> Html {
 
     let on_move = {
         let on_cursor = props.on_cursor.clone();
+        let interactive = props.interactive;
         Callback::from(move |e: PointerEvent| {
+            if !interactive {
+                return;
+            }
             let Some(target) = e.current_target() else { return };
             let Ok(el) =
                 wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target)

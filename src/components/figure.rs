@@ -26,6 +26,9 @@ pub struct FigureProps {
     pub results: ResultsRef,
     /// The interface language.
     pub lang: Lang,
+    /// False for the static view: no crosshair, no time slider.
+    #[prop_or(true)]
+    pub interactive: bool,
     /// The selected record event.
     pub selected: Option<AttrValue>,
     /// Where the crosshair is.
@@ -71,6 +74,7 @@ pub fn figure(props: &FigureProps) -> Html {
                 {axis}
                 cursor={props.cursor}
                 on_cursor={props.on_cursor.clone()}
+                interactive={props.interactive}
                 described_by={AttrValue::from((*summary_id).clone())}
             />
             <Timeline
@@ -80,10 +84,12 @@ pub fn figure(props: &FigureProps) -> Html {
                 {axis}
                 selected={props.selected.clone()}
                 cursor={props.cursor}
+                interactive={props.interactive}
                 on_select={props.on_select.clone()}
             />
             <figcaption class="cc-figcaption">
                 <Legend {lang} />
+                if props.interactive {
                 <div class="cc-time-control">
                     <label for={(*slider_id).clone()}>{ ui.time_slider }</label>
                     <input id={(*slider_id).clone()} type="range" min="0"
@@ -93,6 +99,7 @@ pub fn figure(props: &FigureProps) -> Html {
                         oninput={on_time} />
                 </div>
                 <p class="cc-readout">{ readout }</p>
+                }
                 <p class="cc-note">{ ui.times_note }</p>
             </figcaption>
         </figure>

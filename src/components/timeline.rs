@@ -30,6 +30,9 @@ pub struct TimelineProps {
     pub selected: Option<AttrValue>,
     /// Where the crosshair is.
     pub cursor: Option<Minute>,
+    /// False for the static view: markers are not focusable.
+    #[prop_or(true)]
+    pub interactive: bool,
     /// Called with an event's id when it is hovered, focused or tapped.
     pub on_select: Callback<AttrValue>,
 }
@@ -87,10 +90,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     status,
                     selected.then_some("cc-selected"),
                 )}
-                tabindex="0"
-                role="button"
+                tabindex={props.interactive.then_some("0")}
+                role={if props.interactive { "button" } else { "img" }}
                 aria-label={label}
-                aria-pressed={selected.to_string()}
+                aria-pressed={props.interactive.then(|| selected.to_string())}
                 data-event={event.id.clone()}
                 onmouseenter={Callback::from(move |_| s1())}
                 onfocus={Callback::from(move |_| s2())}
