@@ -112,6 +112,128 @@ export async function serve(dir, options = {}) {
   };
 }
 
+/**
+ * Serves several directories under URL path prefixes on one loopback port:
+ * one origin of a multi-origin test (the e2e run serves the bundle on one
+ * origin and the host pages on another). `mounts` is a list of
+ * { prefix: '/static/v1/', dir, transform?(text, path) }: the longest
+ * matching prefix wins and the rest of the path is looked up in `dir`;
+ * `transform`, if given, rewrites the text of .html files (e.g. templating
+ * a URL). Options:
+ * - host: the host name the returned `url` and `origin` use ('127.0.0.1'
+ *   by default; 'localhost' gives a second origin on the same interface).
+ *   The server always listens on 127.0.0.1 (and on [::1] too for
+ *   'localhost', when the machine has it);
+ * - headers: as for serve(), by URL path prefix;
+ * - onRequest(method, path, status): called for every response (a log);
+ * - a request for /favicon.ico that no mount answers gets 204, so pages
+ *   have no console error for it.
+ *
+ * Resolves to { url, origin, port, close() }.
+ */
+export async function serveMounts(mounts, options = {}) {
+  const table = [];
+  for (const m of mounts) {
+    const root = resolve(m.dir);
+    const st = await fs.stat(root).catch(() => null);
+    if (!st || !st.isDirectory()) throw new Error(`serveMounts: ${root} is not a directory`);
+    const prefix = m.prefix.endsWith('/') ? m.prefix : `${m.prefix}/`;
+    table.push({ prefix, root, transform: m.transform });
+  }
+  table.sort((a, b) => b.prefix.length - a.prefix.length);
+  const prefixes = Object.entries(options.headers || {}).sort(
+    (a, b) => a[0].length - b[0].length,
+  );
+  const host = options.host || '127.0.0.1';
+  const onRequest = options.onRequest || (() => {});
+
+  const handler = async (req, res) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    const extra = {};
+    for (const [prefix, hs] of prefixes) {
+      if (path.startsWith(prefix)) Object.assign(extra, hs);
+    }
+    const reply = (status, headers, body) => {
+      onRequest(req.method, path, status);
+      res.writeHead(status, { ...headers, ...extra });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    };
+    if (req.method === 'OPTIONS') {
+      reply(204, { allow: 'GET, HEAD, OPTIONS' });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      reply(405, { allow: 'GET, HEAD, OPTIONS' });
+      return;
+    }
+    const m = table.find((t) => path.startsWith(t.prefix) || `${path}/` === t.prefix);
+    let file = null;
+    if (m) {
+      const rest = path.slice(m.prefix.length);
+      file = join(m.root, rest);
+      if (file !== m.root && !file.startsWith(m.root + sep)) {
+        reply(403, {}, 'forbidden');
+        return;
+      }
+    }
+    let info = file && (await fs.stat(file).catch(() => null));
+    if (info && info.isDirectory()) {
+      file = join(file, options.index || 'index.html');
+      info = await fs.stat(file).catch(() => null);
+    }
+    if (!info || !info.isFile()) {
+      if (path === '/favicon.ico') reply(204, {});
+      else reply(404, { 'content-type': 'text/plain; charset=utf-8' }, `not found: ${path}`);
+      return;
+    }
+    const type = MIME[extname(file).toLowerCase()] || 'application/octet-stream';
+    let body = await fs.readFile(file).catch(() => null);
+    if (body === null) {
+      reply(500, {}, 'read error');
+      return;
+    }
+    if (m.transform && extname(file).toLowerCase() === '.html') {
+      body = Buffer.from(m.transform(body.toString('utf8'), path), 'utf8');
+    }
+    reply(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' }, body);
+  };
+
+  const listen = (address, port) =>
+    new Promise((ok, fail) => {
+      const server = createServer(handler);
+      server.keepAliveTimeout = 1000;
+      server.once('error', fail);
+      server.listen(port, address, () => ok(server));
+    });
+  const servers = [await listen('127.0.0.1', options.port || 0)];
+  const { port } = servers[0].address();
+  if (host === 'localhost') {
+    // Chromium may try [::1] first for localhost; answer there too if we can.
+    try {
+      servers.push(await listen('::1', port));
+    } catch {
+      // no IPv6 loopback here (or the port is taken there): 127.0.0.1 will do
+    }
+  }
+  const origin = `http://${host}:${port}`;
+  return {
+    port,
+    origin,
+    url: `${origin}/`,
+    close: () =>
+      Promise.all(servers.map((server) => new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }))),
+  };
+}
+
 // Command-line use: serve a directory until killed.
 if (import.meta.url === pathToFileURL(process.argv[1] || '').href) {
   const [dir = 'dist', port = '0'] = process.argv.slice(2);

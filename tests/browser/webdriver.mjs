@@ -113,7 +113,8 @@ export class Browser {
    * commandTimeoutMs (each HTTP command, default 60 s),
    * scriptTimeoutMs (executeAsync's own limit, default 30 s),
    * pageLoadTimeoutMs (navigate, default 30 s), verbose (chromedriver log to
-   * stderr).
+   * stderr), capabilities (extra alwaysMatch capabilities, e.g.
+   * { 'goog:loggingPrefs': { browser: 'ALL' } } so that consoleLog() works).
    */
   static async launch(options = {}) {
     installExitHook();
@@ -138,6 +139,7 @@ export class Browser {
       scriptTimeoutMs: 30_000,
       pageLoadTimeoutMs: 30_000,
       verbose: false,
+      capabilities: {},
       ...options,
     };
     this.driver = null;
@@ -209,6 +211,7 @@ export class Browser {
               pageLoad: o.pageLoadTimeoutMs,
               implicit: 0,
             },
+            ...o.capabilities,
           },
         },
       }, o.startTimeoutMs),
@@ -338,6 +341,38 @@ export class Browser {
     }
   }
 
+  /**
+   * A web element reference for the first match of `css` in the document,
+   * or null. (An element returned by execute() is a reference too, also
+   * one inside a shadow root.)
+   */
+  async findElement(css) {
+    try {
+      return await this._session('POST', '/element', { using: 'css selector', value: css });
+    } catch (err) {
+      if (err.error === 'no such element') return null;
+      throw err;
+    }
+  }
+
+  /**
+   * A real click on an element reference (scrolled into view, at its
+   * centre): fails with `element click intercepted` if something covers it.
+   */
+  click(ref) {
+    return this._session('POST', `/element/${elementId(ref)}/click`, {});
+  }
+
+  /** Types `text` into an element reference (WebDriver key codes allowed, e.g. '\uE014' for ArrowRight). */
+  sendKeys(ref, text) {
+    return this._session('POST', `/element/${elementId(ref)}/value`, { text });
+  }
+
+  /** Switches to the frame of an <iframe> element reference; null switches back to the top page. */
+  switchToFrame(ref) {
+    return this._session('POST', '/frame', { id: ref === null ? null : ref });
+  }
+
   /** Ends the session and kills chromedriver; safe to call twice. */
   async quit() {
     if (this.sessionId) {
@@ -384,6 +419,14 @@ export class Browser {
       this.userDataDir = null;
     }
   }
+}
+
+/** The id inside a web element reference (W3C key), or the string itself. */
+export function elementId(ref) {
+  if (typeof ref === 'string') return ref;
+  const id = ref && (ref['element-6066-11e4-a52e-4f735466cecf'] || ref.ELEMENT);
+  if (!id) throw new Error(`not a web element reference: ${JSON.stringify(ref)}`);
+  return id;
 }
 
 /**
