@@ -9,6 +9,8 @@ fn main() {
     let Some(root) = document.get_element_by_id("claimcheck") else {
         return;
     };
+    // The no-JavaScript fallback gives way to the widget.
+    root.set_inner_html("");
     let options = claimcheck::Options { sync_url: true, ..Default::default() };
     let handle = claimcheck::mount(root, options);
     // The page lives as long as the widget does.

@@ -15,6 +15,8 @@ use claimcheck_model::verdict::judge_all;
 use claimcheck_model::{HypothesisSet, Scenario};
 use serde_json::{json, Map, Value};
 
+mod fallback;
+
 const USAGE: &str = "\
 claimcheck: check claims about the November 2016 IRCC website outage
 against a simulated outage curve
@@ -23,6 +25,7 @@ Usage:
   claimcheck simulate --hypotheses LIST [--set NAME=VALUE ...]
                       [--format json|csv]
   claimcheck params [--format text|json|csv]
+  claimcheck fallback
   claimcheck help
 
 LIST is a comma-separated list of election, deadline and
@@ -34,7 +37,8 @@ one-minute steps. JSON (the default) holds the hypotheses, parameters,
 per-minute series, the checks against the record and the verdict on
 every claim; CSV holds one row per minute. `params` lists every
 parameter with its unit, default, range and whether it comes from the
-record or is an assumption.
+record or is an assumption. `fallback` prints the widget's
+no-JavaScript fallback (a static chart and the record) as HTML.
 
 Bad input prints an error on stderr and exits with status 2.
 ";
@@ -73,6 +77,10 @@ fn run(args: &[String]) -> Result<String, UsageError> {
     match command.as_str() {
         "simulate" => simulate_command(rest),
         "params" => params_command(rest),
+        "fallback" if rest.is_empty() => {
+            Ok(fallback::html(&Scenario::eta_2016()))
+        }
+        "fallback" => Err(UsageError("`fallback` takes no arguments".into())),
         "help" | "--help" | "-h" => Ok(USAGE.to_string()),
         other => Err(UsageError(format!(
             "unknown command `{other}`; expected one of simulate, params, \

@@ -227,3 +227,26 @@ fn help_goes_to_stdout() {
     assert!(text.contains("claimcheck simulate --hypotheses LIST"));
     assert!(text.contains("claimcheck params"));
 }
+
+#[test]
+fn fallback_prints_the_record_and_a_static_chart_without_style_or_script() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .arg("fallback")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let html = String::from_utf8(out.stdout).expect("utf-8");
+    let scenario = claimcheck_model::Scenario::eta_2016();
+    assert!(html.contains("<svg"), "no chart");
+    assert_eq!(html.matches("<li>").count(), scenario.timeline().len());
+    for e in scenario.timeline() {
+        let text = e.text.en.replace('\'', "'");
+        assert!(
+            html.contains(&text.replace('"', "&quot;")),
+            "missing: {text}"
+        );
+    }
+    assert!(html.contains("subsequently the thing fell apart"));
+    assert!(!html.contains("style="), "inline style breaks a strict CSP");
+    assert!(!html.contains("<script"), "inline script breaks a strict CSP");
+}
