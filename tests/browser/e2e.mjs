@@ -105,6 +105,10 @@ function ccCurve(root) {
   const p = root && root.querySelector('svg.cc-chart path.cc-curve');
   return p ? (p.getAttribute('d') || '') : null;
 }
+function ccChart(root) {
+  const svg = root && root.querySelector('svg.cc-chart');
+  return svg ? Array.from(svg.querySelectorAll('path')).map((p) => p.getAttribute('d') || '').join('|') : null;
+}
 function ccText(el) { return el ? el.textContent.replace(/\\s+/g, ' ').trim() : null; }
 `;
 
@@ -171,17 +175,19 @@ async function waitRender(browser, opts = {}) {
 /**
  * Clicks the `hypothesis` switch of the widget whose .cc-root the page
  * expression `rootExpr` returns, with a real WebDriver click, and waits
- * (5 s) for its curve to change and its aria-checked to flip. `others`
- * (page expressions for other roots) must keep their curves.
+ * (5 s) for its chart to change (the d of path.cc-curve, or of the
+ * chart's other paths: demand and capacity, when the failure curve is
+ * flat before and after) and its aria-checked to flip. `others` (page
+ * expressions for other roots) must keep their charts.
  */
 async function clickSwitch(browser, rootExpr, hypothesis = 'election', others = []) {
   const sel = `button.cc-switch[data-hypothesis="${hypothesis}"]`;
   const read = `${H}
     const r = ${rootExpr};
     const b = r && r.querySelector('${sel}');
-    return { root: !!r, button: !!b, d: ccCurve(r), checked: b ? b.getAttribute('aria-checked') : null,
+    return { root: !!r, button: !!b, d: ccCurve(r), chart: ccChart(r), checked: b ? b.getAttribute('aria-checked') : null,
       role: b ? b.getAttribute('role') : null,
-      others: [${others.join(',')}].map((o) => ccCurve(o)) };`;
+      others: [${others.join(',')}].map((o) => ccChart(o)) };`;
   const before = await browser.execute(read);
   if (!before.root) return [false, 'no .cc-root to click in'];
   if (!before.button) return [false, `no ${sel} in the widget`];
@@ -192,17 +198,18 @@ async function clickSwitch(browser, rootExpr, hypothesis = 'election', others = 
   let after;
   for (;;) {
     after = await browser.execute(read);
-    if (after.d !== before.d && after.checked !== before.checked) break;
+    if (after.chart !== before.chart && after.checked !== before.checked) break;
     if (Date.now() > deadline) break;
     await sleep(100);
   }
   const problems = [];
-  if (after.d === before.d) problems.push('path.cc-curve d did not change within 5 s');
+  if (after.chart === before.chart) problems.push('no path of svg.cc-chart (path.cc-curve included) changed within 5 s');
   if (after.checked === before.checked) problems.push(`aria-checked stayed ${before.checked}`);
   const moved = after.others.map((d, i) => (d !== before.others[i] ? i : -1)).filter((i) => i >= 0);
   if (moved.length) problems.push(`other widget(s) #${moved.join(', #')} changed their curve too`);
   if (problems.length) return [false, `${sel}: ${problems.join('; ')}`];
-  return [true, `${sel}: aria-checked ${before.checked} → ${after.checked}, curve changed` +
+  return [true, `${sel}: aria-checked ${before.checked} → ${after.checked}, ` +
+    `${after.d !== before.d ? 'path.cc-curve d changed' : 'chart changed (path.cc-curve d the same: flat)'}` +
     (others.length ? `, ${others.length} other widget(s) unchanged` : '')];
 }
 
@@ -510,6 +517,30 @@ class Run {
       fr && def ? `lang="${fr.lang}", title ${JSON.stringify(fr.title)} vs ${JSON.stringify(def.title)}` : 'missing widget');
 
     const root = (id) => `ccRootOf(document.getElementById('${id}'))`;
+    await step(`${page}: #w-fr (data-reporter) has an Embed button that shows both snippets with the current state`, async () => {
+      const ref = await this.browser.execute(`${H} const r = ${root('w-fr')}; return r && r.querySelector('button.cc-embed-button');`);
+      if (!ref) return [false, 'no button.cc-embed-button in #w-fr'];
+      await this.browser.click(ref);
+      const p = await this.browser.waitFor(`${H} const r = ${root('w-fr')};
+        const panel = r.querySelector('.cc-embed-panel');
+        if (!panel || !panel.getClientRects().length) return false;
+        const text = (sel) => { const e = panel.querySelector(sel); return e ? (e.value !== undefined && e.tagName === 'TEXTAREA' ? e.value : e.textContent) : null; };
+        return { script: text('.cc-embed-script'), iframe: text('.cc-embed-iframe'),
+          copies: panel.querySelectorAll('button').length };`, { timeoutMs: 5000, what: 'the embed panel' })
+        .catch(() => null);
+      if (!p) return [false, 'no visible .cc-embed-panel within 5 s of the click'];
+      const problems = [];
+      const s = p.script || '';
+      const f = p.iframe || '';
+      if (!/claimcheck\.js/.test(s) || !/data-claimcheck/.test(s)) problems.push(`script snippet lacks claimcheck.js or data-claimcheck: ${JSON.stringify(s)}`);
+      if (!/deadline,underprovisioning|deadline%2Cunderprovisioning/.test(s)) problems.push(`script snippet lacks the hypotheses: ${JSON.stringify(s)}`);
+      if (!/timeout_s="?45/.test(s)) problems.push(`script snippet lacks data-timeout_s="45": ${JSON.stringify(s)}`);
+      if (!/<iframe/.test(f) || !/embed\.html\?/.test(f) || !/title=/.test(f)) problems.push(`iframe snippet lacks <iframe, embed.html? or title=: ${JSON.stringify(f)}`);
+      if (!/cc-hypotheses=deadline(,|%2C)underprovisioning/.test(f)) problems.push(`iframe snippet lacks cc-hypotheses: ${JSON.stringify(f)}`);
+      if (!/cc-timeout_s=45/.test(f)) problems.push(`iframe snippet lacks cc-timeout_s=45: ${JSON.stringify(f)}`);
+      if (p.copies < 2) problems.push(`${p.copies} button(s) in the panel, expected a copy button per snippet`);
+      return [problems.length === 0, problems.join('; ') || `script: ${JSON.stringify(s)}; iframe: ${JSON.stringify(f)}`];
+    });
     for (const id of ids) {
       const others = ids.filter((x) => x !== id).map(root);
       await step(`${page}: #${id} responds to a click and its neighbours do not change`, () =>
@@ -583,23 +614,24 @@ class Run {
       this.fetched('.wasm').map((r) => `${r.server} ${r.path} ${r.status}`).join(', ') || 'no wasm fetched');
     await step(`${page}: the widget responds to a click`, () =>
       clickSwitch(this.browser, `ccRootOf(document.querySelector('[data-claimcheck]'))`, 'election'));
-    await step(`${page}: the widget responds to a slider (ArrowRight on input[data-param="timeout_s"]) or has none visible`, async () => {
-      const ref = await this.browser.execute(`${H} const r = ccRootOf(document.querySelector('[data-claimcheck]'));
-        const i = r && r.querySelector('input[type=range][data-param="timeout_s"]');
-        return i && i.getClientRects().length ? i : null;`);
-      if (!ref) {
-        const exists = await this.browser.execute(`${H} const r = ccRootOf(document.querySelector('[data-claimcheck]'));
-          return !!(r && r.querySelector('input[type=range][data-param="timeout_s"]'));`);
-        return [exists, exists ? 'the timeout_s slider exists but is folded away (not visible); skipped the key press'
-          : 'no input[type=range][data-param="timeout_s"] in the widget'];
-      }
-      const before = await this.browser.execute(`${H} const r = ccRootOf(document.querySelector('[data-claimcheck]'));
-        return { v: r.querySelector('input[type=range][data-param="timeout_s"]').value, d: ccCurve(r) };`);
+    await step(`${page}: the widget responds to a parameter slider (ArrowRight on the first visible input[type=range][data-param])`, async () => {
+      const SLIDER = `${H} const r = ccRootOf(document.querySelector('[data-claimcheck]'));
+        const i = r && Array.from(r.querySelectorAll('input[type=range][data-param]'))
+          .find((x) => !x.closest('details:not([open])') && x.getClientRects().length && !x.disabled);`;
+      const ref = await this.browser.execute(`${SLIDER} return i || null;`);
+      if (!ref) return [false, 'no visible, enabled input[type=range][data-param] in the widget'];
+      const read = `${SLIDER} return { p: i.dataset.param, v: i.value, chart: ccChart(r), d: ccCurve(r) };`;
+      const before = await this.browser.execute(read);
       await this.browser.sendKeys(ref, '\uE014');
-      await sleep(500);
-      const after = await this.browser.execute(`${H} const r = ccRootOf(document.querySelector('[data-claimcheck]'));
-        return { v: r.querySelector('input[type=range][data-param="timeout_s"]').value, d: ccCurve(r) };`);
-      return [after.v !== before.v, `timeout_s ${before.v} → ${after.v}, curve ${after.d === before.d ? 'unchanged' : 'changed'}`];
+      const deadline = Date.now() + 5000;
+      let after;
+      do {
+        await sleep(100);
+        after = await this.browser.execute(read);
+      } while ((after.v === before.v || after.chart === before.chart) && Date.now() < deadline);
+      return [after.v !== before.v && after.chart !== before.chart,
+        `${before.p}: ${before.v} → ${after.v}; chart ${after.chart === before.chart ? 'unchanged' : 'changed'}` +
+        `${after.d !== before.d ? ' (path.cc-curve d too)' : ''}`];
     });
     await sleep(500);
     await this.gated(seen.ok, `${page}: no securitypolicyviolation event fired (window.__violations is empty)`, async () => {
@@ -750,10 +782,10 @@ class Run {
     check(`${page}: the mounted widget renders`, out.rendered === true, String(out.rendered));
     const r1 = out.r1;
     check(`${page}: results() has checks [{id, pass, why}] (length > 0)`,
-      !!(r1 && r1.checks > 0 && r1.checkShape === 'id:string,pass:boolean,why:string'),
+      !!(r1 && r1.checks > 0 && ['id:string', 'pass:boolean', 'why:string'].every((f) => r1.checkShape.split(',').includes(f))),
       r1 ? `${r1.checks} checks, first: ${r1.checkShape}` : JSON.stringify(out.r1Error));
     check(`${page}: results() has claims [{id, verdict, why}] (length > 0)`,
-      !!(r1 && r1.claims > 0 && /^id:string,verdict:string,why:string$/.test(r1.claimShape)),
+      !!(r1 && r1.claims > 0 && ['id:string', 'verdict:string', 'why:string'].every((f) => r1.claimShape.split(',').includes(f))),
       r1 ? `${r1.claims} claims, first: ${r1.claimShape}` : JSON.stringify(out.r1Error));
     check(`${page}: results().hypotheses is ["deadline"]`, !!(r1 && JSON.stringify(r1.hypotheses) === '["deadline"]'),
       r1 ? JSON.stringify(r1.hypotheses) : 'no results');
