@@ -5,7 +5,7 @@ use claimcheck_model::{HypothesisSet, Params};
 use wasm_bindgen::JsValue;
 use web_sys::{Url, UrlSearchParams};
 
-use crate::settings::{encode, Settings, URL_PREFIX};
+use crate::settings::{encode, URL_PREFIX};
 
 /// The page's query as `key=value` pairs.
 pub fn query_pairs() -> Vec<(String, String)> {
@@ -24,11 +24,6 @@ pub fn query_pairs() -> Vec<(String, String)> {
         }
     }
     pairs
-}
-
-/// The settings in the page URL.
-pub fn settings_from_page() -> Settings {
-    Settings::parse(query_pairs(), URL_PREFIX)
 }
 
 /// The page URL with the widget's state in its query: the host page's

@@ -2,7 +2,6 @@
 //! event lanes beneath it on the same axis, a time slider that moves the
 //! crosshair by keyboard, and a readout of the values at that time.
 
-use claimcheck_model::params::ParamId;
 use claimcheck_model::time::Minute;
 use claimcheck_model::Hypothesis;
 use wasm_bindgen::closure::Closure;
@@ -221,10 +220,6 @@ pub fn next_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
-
-/// Whether the degraded threshold parameter exists (compile-time check
-/// that the figure and the model agree on its name).
-const _: ParamId = ParamId::DegradedPct;
 
 /// The width of the element behind `node`, kept current by a
 /// `ResizeObserver`. Starts at a desktop width until measured.
