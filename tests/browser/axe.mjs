@@ -17,6 +17,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { AXE_OPTIONS, AXE_VERSION, RUN_AXE } from './axe-core.mjs';
 import { Browser, withTimeout } from './webdriver.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,7 +25,6 @@ const TOOLS_DIR =
   process.env.TOOLS_DIR ||
   process.env.CLAIMCHECK_TOOLS ||
   join(homedir(), '.cache/claimcheck/tools');
-const AXE_VERSION = '4.14.1';
 
 const VIEWPORTS = [
   [1200, 900],
@@ -39,12 +39,6 @@ const LANGS = [
   { name: 'en', query: '' },
   { name: 'fr', query: '?cc-lang=fr' },
 ];
-const AXE_OPTIONS = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
-  rules: { 'target-size': { enabled: true } },
-  // Nodes only for violations and incomplete; passes still list rule ids.
-  resultTypes: ['violations', 'incomplete'],
-};
 const MAX_NODES = 8; // printed per violation; the count is always printed
 
 function parseArgs(argv) {
@@ -106,27 +100,6 @@ function svgReady() {
 })();
 `;
 
-const RUN_AXE = `
-const done = arguments[arguments.length - 1];
-const options = arguments[0];
-if (typeof axe === 'undefined') { done({ error: 'axe is not defined in the page' }); return; }
-axe.run(document, options).then((r) => {
-  const nodes = (list) => list.map((n) => ({
-    target: n.target.map((t) => Array.isArray(t) ? t.join(' >>> ') : String(t)),
-    html: n.html,
-    summary: n.failureSummary || '',
-  }));
-  done({
-    version: axe.version,
-    passes: r.passes.map((x) => x.id),
-    inapplicable: r.inapplicable.map((x) => x.id),
-    incomplete: r.incomplete.map((x) => ({ id: x.id, impact: x.impact, help: x.help, nodes: nodes(x.nodes) })),
-    violations: r.violations.map((x) => ({
-      id: x.id, impact: x.impact, help: x.help, helpUrl: x.helpUrl, nodes: nodes(x.nodes),
-    })),
-  });
-}, (e) => done({ error: 'axe.run rejected: ' + (e && e.message || e) }));
-`;
 
 function snippet(html, max = 240) {
   const s = html.replace(/\s+/g, ' ').trim();

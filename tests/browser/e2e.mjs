@@ -29,6 +29,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveMounts } from './serve.mjs';
+import { AXE_OPTIONS, AXE_VERSION, RUN_AXE } from './axe-core.mjs';
 import { Browser, withTimeout } from './webdriver.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -37,7 +38,6 @@ const TOOLS_DIR =
   process.env.TOOLS_DIR ||
   process.env.CLAIMCHECK_TOOLS ||
   join(homedir(), '.cache/claimcheck/tools');
-const AXE_VERSION = '4.14.1';
 const DIST_PATH = '/static/v1/';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const PAGES = ['article', 'three', 'csp', 'iframe', 'api'];
@@ -46,11 +46,6 @@ const RENDER_TIMEOUT_MS = 30_000; // two shared cores: the first wasm compile is
 const STEP_TIMEOUT_MS = 120_000;
 const PARENT_SNIPPET_MAX = 1024;
 
-const AXE_OPTIONS = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
-  rules: { 'target-size': { enabled: true } },
-  resultTypes: ['violations', 'incomplete'],
-};
 
 // ---------------------------------------------------------------- results
 
@@ -260,25 +255,6 @@ return {
 
 // ----------------------------------------------------------------- axe
 
-const RUN_AXE = `
-const done = arguments[arguments.length - 1];
-const options = arguments[0];
-if (typeof axe === 'undefined') { done({ error: 'axe is not defined in the page' }); return; }
-axe.run(document, options).then((r) => {
-  const nodes = (list) => list.map((n) => ({
-    target: n.target.map((t) => Array.isArray(t) ? t.join(' >>> ') : String(t)),
-    html: n.html,
-    summary: n.failureSummary || '',
-  }));
-  done({
-    version: axe.version,
-    passes: r.passes.map((x) => x.id),
-    inapplicable: r.inapplicable.map((x) => x.id),
-    incomplete: r.incomplete.map((x) => ({ id: x.id, n: x.nodes.length })),
-    violations: r.violations.map((x) => ({ id: x.id, impact: x.impact, help: x.help, nodes: nodes(x.nodes) })),
-  });
-}, (e) => done({ error: 'axe.run rejected: ' + (e && e.message || e) }));
-`;
 
 /** axe-core on the current page (and in `frames`, element refs of iframes to inject into first). */
 async function runAxe(browser, axeSource, frames = []) {

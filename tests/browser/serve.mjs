@@ -12,7 +12,7 @@
 //
 // As a command: `node tests/browser/serve.mjs DIR [PORT]` serves until killed.
 
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,74 +42,8 @@ export const MIME = {
  * Resolves to { url, port, close() }.
  */
 export async function serve(dir, options = {}) {
-  const root = resolve(dir);
-  const st = await fs.stat(root).catch(() => null);
-  if (!st || !st.isDirectory()) throw new Error(`serve: ${root} is not a directory`);
-  const index = options.index || 'index.html';
-  const prefixes = Object.entries(options.headers || {}).sort(
-    (a, b) => a[0].length - b[0].length,
-  );
-
-  const server = createServer(async (req, res) => {
-    let path;
-    try {
-      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
-      return;
-    }
-    const extra = {};
-    for (const [prefix, hs] of prefixes) {
-      if (path.startsWith(prefix)) Object.assign(extra, hs);
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', ...extra }).end();
-      return;
-    }
-    let file = join(root, path);
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403, extra).end('forbidden');
-      return;
-    }
-    let info = await fs.stat(file).catch(() => null);
-    if (info && info.isDirectory()) {
-      file = join(file, index);
-      info = await fs.stat(file).catch(() => null);
-    }
-    if (!info || !info.isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...extra });
-      res.end(`not found: ${path}`);
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
-      'content-length': info.size,
-      'cache-control': 'no-store',
-      ...extra,
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
-  });
-
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port || 0, '127.0.0.1', ok);
-  });
-  // Don't let open keep-alive sockets hold the process (or close()) up.
-  server.keepAliveTimeout = 1000;
-  const { port } = server.address();
-  return {
-    port,
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections?.();
-        server.close(() => ok());
-      }),
-  };
+  const { port, url, close } = await serveMounts([{ prefix: '/', dir }], options);
+  return { port, url, close };
 }
 
 /**
