@@ -1,157 +1,150 @@
-//! The three hypotheses a reader can switch on and off.
+//! Sets of hypotheses: which of a scenario's possible causes are on.
+//!
+//! A scenario declares its hypotheses (at most
+//! [`crate::scenario::MAX_HYPOTHESES`]); a set is a bitset over their
+//! indices, and a *world* is one such set. The analysis runs every world.
 
-use std::fmt;
-
-/// One hypothesis about why the IRCC site failed.
-///
-/// The baseline traffic is not a hypothesis: it is always on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Hypothesis {
-    /// Foreign travellers rushing to get an eTA before the 10 Nov deadline.
-    Deadline,
-    /// US visitors arriving as the election result became clear.
-    Election,
-    /// Three servers until the fix, six after. Off: six all along.
-    Underprovisioning,
-}
-
-impl Hypothesis {
-    /// Every hypothesis, in display order.
-    pub const ALL: [Hypothesis; 3] = [
-        Hypothesis::Election,
-        Hypothesis::Deadline,
-        Hypothesis::Underprovisioning,
-    ];
-
-    /// The stable id used in scenario files, URLs, attributes and the CLI.
-    pub fn id(self) -> &'static str {
-        match self {
-            Hypothesis::Deadline => "deadline",
-            Hypothesis::Election => "election",
-            Hypothesis::Underprovisioning => "underprovisioning",
-        }
-    }
-
-    /// Parses an id as written by [`Hypothesis::id`].
-    ///
-    /// # Examples
-    /// ```
-    /// use claimcheck_model::Hypothesis;
-    /// assert_eq!(Hypothesis::from_id("election"), Some(Hypothesis::Election));
-    /// assert_eq!(Hypothesis::from_id("aliens"), None);
-    /// ```
-    pub fn from_id(id: &str) -> Option<Hypothesis> {
-        Hypothesis::ALL.into_iter().find(|h| h.id() == id)
-    }
-
-    fn bit(self) -> u8 {
-        match self {
-            Hypothesis::Deadline => 1,
-            Hypothesis::Election => 2,
-            Hypothesis::Underprovisioning => 4,
-        }
-    }
-}
-
-impl fmt::Display for Hypothesis {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
-
-/// A set of hypotheses that are switched on.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct HypothesisSet(u8);
+/// The hypotheses that are switched on, as bits over their indices.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord,
+)]
+pub struct HypothesisSet(u32);
 
 impl HypothesisSet {
     /// No hypothesis on.
     pub const NONE: HypothesisSet = HypothesisSet(0);
-    /// All three on.
-    pub const ALL: HypothesisSet = HypothesisSet(7);
 
-    /// Builds a set from hypotheses.
-    pub fn of(hypotheses: &[Hypothesis]) -> HypothesisSet {
+    /// All of `n` hypotheses on.
+    pub fn all(n: usize) -> HypothesisSet {
+        HypothesisSet(((1u64 << n) - 1) as u32)
+    }
+
+    /// The set with exactly these hypotheses on.
+    pub fn of(indices: &[usize]) -> HypothesisSet {
         let mut set = HypothesisSet::NONE;
-        for &h in hypotheses {
-            set.insert(h);
+        for &i in indices {
+            set.insert(i);
         }
         set
     }
 
-    /// All 8 subsets, from none to all.
-    pub fn every() -> impl Iterator<Item = HypothesisSet> {
-        (0u8..8).map(HypothesisSet)
+    /// The set with these bits.
+    pub fn from_bits(bits: u32) -> HypothesisSet {
+        HypothesisSet(bits)
     }
 
-    /// Whether `h` is on.
-    pub fn contains(self, h: Hypothesis) -> bool {
-        self.0 & h.bit() != 0
+    /// The bits: hypothesis `i` is bit `i`. Also the world's index in
+    /// [`HypothesisSet::every`] order.
+    pub fn bits(self) -> u32 {
+        self.0
     }
 
-    /// Switches `h` on.
-    pub fn insert(&mut self, h: Hypothesis) {
-        self.0 |= h.bit();
-    }
-
-    /// Switches `h` off.
-    pub fn remove(&mut self, h: Hypothesis) {
-        self.0 &= !h.bit();
-    }
-
-    /// Switches `h` on or off.
-    pub fn set(&mut self, h: Hypothesis, on: bool) {
-        if on {
-            self.insert(h)
-        } else {
-            self.remove(h)
-        }
-    }
-
-    /// The hypotheses that are on, in display order.
-    pub fn iter(self) -> impl Iterator<Item = Hypothesis> {
-        Hypothesis::ALL.into_iter().filter(move |&h| self.contains(h))
-    }
-
-    /// Parses a comma-separated list of ids; `none` or an empty string is
-    /// the empty set.
+    /// All 2ⁿ sets of `n` hypotheses, from none to all.
     ///
     /// # Examples
     /// ```
-    /// use claimcheck_model::{Hypothesis, HypothesisSet};
-    /// let set = HypothesisSet::parse("deadline,underprovisioning")?;
-    /// assert!(set.contains(Hypothesis::Deadline));
-    /// assert!(!set.contains(Hypothesis::Election));
-    /// assert_eq!(HypothesisSet::parse("none")?, HypothesisSet::NONE);
+    /// use claimcheck_model::HypothesisSet;
+    /// assert_eq!(HypothesisSet::every(3).count(), 8);
+    /// ```
+    pub fn every(n: usize) -> impl Iterator<Item = HypothesisSet> {
+        (0..(1u32 << n)).map(HypothesisSet)
+    }
+
+    /// Whether hypothesis `i` is on.
+    pub fn contains(self, i: usize) -> bool {
+        i < 32 && self.0 & (1 << i) != 0
+    }
+
+    /// Switches `i` on.
+    pub fn insert(&mut self, i: usize) {
+        self.0 |= 1 << i;
+    }
+
+    /// Switches `i` off.
+    pub fn remove(&mut self, i: usize) {
+        self.0 &= !(1 << i);
+    }
+
+    /// A copy with `i` off.
+    pub fn without(mut self, i: usize) -> HypothesisSet {
+        self.remove(i);
+        self
+    }
+
+    /// Switches `i` on or off.
+    pub fn set(&mut self, i: usize, on: bool) {
+        if on {
+            self.insert(i)
+        } else {
+            self.remove(i)
+        }
+    }
+
+    /// The indices that are on, in order.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..32).filter(move |&i| self.contains(i))
+    }
+
+    /// How many are on.
+    pub fn len(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether none is on.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Parses a comma-separated list of ids from `ids` (the scenario's
+    /// hypotheses, in order); `none` or an empty string is the empty set.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::HypothesisSet;
+    /// let ids = ["election", "deadline"];
+    /// let set = HypothesisSet::parse("deadline", &ids)?;
+    /// assert!(set.contains(1) && !set.contains(0));
+    /// assert_eq!(HypothesisSet::parse("none", &ids)?, HypothesisSet::NONE);
+    /// assert!(HypothesisSet::parse("aliens", &ids).is_err());
     /// # Ok::<(), String>(())
     /// ```
-    pub fn parse(list: &str) -> Result<HypothesisSet, String> {
+    pub fn parse<S: AsRef<str>>(
+        list: &str,
+        ids: &[S],
+    ) -> Result<HypothesisSet, String> {
         let list = list.trim();
-        if list.is_empty() || list == "none" {
-            return Ok(HypothesisSet::NONE);
-        }
         let mut set = HypothesisSet::NONE;
-        for id in list.split(',').map(str::trim) {
-            match Hypothesis::from_id(id) {
-                Some(h) => set.insert(h),
+        if list.is_empty() || list == "none" {
+            return Ok(set);
+        }
+        for part in list.split(',') {
+            let part = part.trim();
+            match ids.iter().position(|id| id.as_ref() == part) {
+                Some(i) => set.insert(i),
                 None => {
+                    let known: Vec<&str> =
+                        ids.iter().map(|s| s.as_ref()).collect();
                     return Err(format!(
-                        "unknown hypothesis `{id}`; expected one of \
-                         election, deadline, underprovisioning, or none"
-                    ))
+                        "unknown hypothesis `{part}`; expected a \
+                         comma-separated list of {}, or `none`",
+                        known.join(", ")
+                    ));
                 }
             }
         }
         Ok(set)
     }
-}
 
-impl fmt::Display for HypothesisSet {
-    /// Comma-separated ids, or `none`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 0 {
-            return f.write_str("none");
+    /// The ids that are on, comma-separated; `none` for the empty set.
+    pub fn ids<S: AsRef<str>>(self, ids: &[S]) -> String {
+        let on: Vec<&str> = self
+            .iter()
+            .filter_map(|i| ids.get(i).map(|s| s.as_ref()))
+            .collect();
+        if on.is_empty() {
+            "none".into()
+        } else {
+            on.join(",")
         }
-        let ids: Vec<&str> = self.iter().map(Hypothesis::id).collect();
-        f.write_str(&ids.join(","))
     }
 }

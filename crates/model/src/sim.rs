@@ -1,73 +1,59 @@
-//! The outage simulation: hypotheses and parameters in, an outage curve
-//! out.
+//! The outage simulation: a scenario's model, a set of hypotheses and
+//! parameter values in, an outage curve out.
 //!
 //! # The model, in words
 //!
-//! Time runs in one-minute steps from 00:00 ET on Tuesday 8 Nov 2016 to
-//! 00:00 ET on Friday 11 Nov (4,320 steps). Each minute, people arrive
-//! at the IRCC site; the servers serve as many as they can; the rest
-//! wait in a queue, and some of those who wait too long, or find the
-//! queue full, give up and come back later. All quantities are *users*
-//! (a visit) and rates are users per minute.
+//! Time runs in one-minute steps across the scenario's window. Each
+//! minute, people arrive at the site; the servers serve as many as they
+//! can; the rest wait in a queue, and some of those who wait too long,
+//! or find the queue full, give up and come back later. All quantities
+//! are *users* (a visit) and rates are users per minute.
 //!
-//! **Fresh demand** is the sum of three parts (an additive variant of
-//! λ₀ = baseline·(1 + deadline + election), chosen because each surge
-//! has its own clock: US news interest does not follow IRCC's ordinary
-//! visiting hours, and overseas applicants are awake when North America
-//! sleeps):
+//! **Fresh demand** is the sum of the scenario's demand components that
+//! are on: always-on ones (ordinary traffic), and the ones a reader's
+//! hypotheses switch on. Each has a shape ([`Shape`]): a daily cycle
+//! anchored to a record figure, a deadline rush (the regularised
+//! deadline law of Alfi, Parisi & Pietronero 2007), a news pulse with
+//! onset, rise and half-life, or a step. A component may carry a share
+//! of users from the scenario's *segment* (e.g. U.S. addresses).
 //!
-//! - *baseline* (always on): ordinary traffic with a daily cycle,
-//!   1 + swing·cos(2π(t − peak)/24 h), scaled so that 23:00 gives the
-//!   record's 17,000 users an hour (8 Nov was a Tuesday, like the week
-//!   before). A share `us_share_pct` of it is from the US;
-//! - *deadline* (eTA applicants, none from the US): level × onset(t) ×
-//!   urgency(t) × rhythm(t). Onset is a smooth step (a logistic with a
-//!   one-hour time constant) at `deadline_onset_h`. Urgency is the
-//!   regularised deadline law of Alfi, Parisi & Pietronero (2007),
-//!   τ / (T − t + τ), which reaches 1 at the deadline T; after T it
-//!   decays as exp(−(t − T)/`deadline_after_h`), the travellers flying
-//!   on 10 Nov. Rhythm is the applicants' own daily cycle;
-//! - *election* (US visitors): zero before `election_onset_hour`, a
-//!   smooth rise over `election_rise_h` to its peak, then halving every
-//!   `election_half_life_h` hours.
-//!
-//! Off means zero for a surge. For under-provisioning, off means the
-//! counterfactual: the site had its post-fix six servers all along.
-//!
-//! **Capacity** C(t) = servers(t) × `server_capacity_per_min`.
+//! **Capacity** C(t) = servers(t) × users one server serves a minute ÷
+//! the cost multiplier(t). Servers and cost components change it over a
+//! window while they are on; "off" for a servers component means the
+//! capacity the scenario declares as its counterfactual.
 //!
 //! **Queue.** Attempts (fresh arrivals plus returning retries) are served
 //! at once while there is spare capacity. Beyond that they join a queue
-//! that holds at most K = C × `queue_max_wait_s` users; arrivals that
-//! find it full get the error page at once (*blocked*). A user who joins
-//! the queue faces a wait w = (queue ahead) / C. Users' patience is
-//! exponential with mean `timeout_s` (as in the Erlang-A and
-//! Mandelbaum et al. models), so a share exp(−w / timeout) is still
-//! there when served. The others time out. The crucial detail, the
-//! sustaining effect of a *metastable failure* (Bronson et al. 2021;
-//! Huang et al. 2022): the server cannot tell that a queued user has
-//! left, so it still spends capacity on their request. Under a long
-//! queue most of the capacity goes to users who are already gone, and
-//! the useful throughput collapses.
+//! that holds at most K = C × the longest wait; arrivals that find it
+//! full get the error page at once (*blocked*). A user who joins the
+//! queue faces a wait w = (queue ahead) / C. Users' patience is
+//! exponential with mean `timeout` (as in the Erlang-A and Mandelbaum et
+//! al. models), so a share exp(−w / timeout) is still there when served.
+//! The others time out. The crucial detail, the sustaining effect of a
+//! *metastable failure* (Bronson et al. 2021; Huang et al. 2022): the
+//! server cannot tell that a queued user has left, so it still spends
+//! capacity on their request. Under a long queue most of the capacity
+//! goes to users who are already gone, and the useful throughput
+//! collapses.
 //!
-//! **Retries.** A share `retry_pct` of failed users (blocked or timed
-//! out) joins a retry orbit R and returns at rate R / `retry_wait_s`;
-//! the rest give up for good. Each minute,
+//! **Retries.** A share of failed users (blocked or timed out) joins a
+//! retry orbit R and returns at rate R / retry wait; the rest give up for
+//! good. Each minute,
 //!
 //! - attempts A = fresh + returning retries;
 //! - failures F = blocked + timed out; failure fraction f = F / A, the
 //!   **outage curve**;
-//! - R gains `retry_pct` × F and loses the returning retries.
+//! - R gains the retry share × F and loses the returning retries.
 //!
 //! The model tracks how many of the queued users will be served in time
-//! and how many will not, and the US share of the retry orbit, so the
-//! US share of arrivals includes US retriers.
+//! and how many will not, and the segment's share of the retry orbit, so
+//! the segment's share of arrivals includes its retriers.
 //!
 //! **Metastability.** Once the queue is long (w ≫ timeout), almost every
-//! admitted user fails, so attempts settle near λ₀ / (1 − p) with
-//! p = `retry_pct`. The site stays down, even after the trigger has
-//! passed, as long as λ₀ / (1 − p) exceeds C; when fresh demand is below
-//! C but above (1 − p)·C the site is *vulnerable*: healthy if it starts
+//! admitted user fails, so attempts settle near λ₀ / (1 − p) with p the
+//! retry share. The site stays down, even after the trigger has passed,
+//! as long as λ₀ / (1 − p) exceeds C; when fresh demand is below C but
+//! above (1 − p)·C the site is *vulnerable*: healthy if it starts
 //! healthy, down if pushed over. Only more capacity, or demand falling
 //! below (1 − p)·C, ends it. `tests/dynamics.rs` checks this against
 //! the simulation.
@@ -92,21 +78,13 @@
 
 use std::sync::OnceLock;
 
-use crate::hypothesis::{Hypothesis, HypothesisSet};
-use crate::params::{ParamError, ParamId, Params};
-
-/// Minutes in the simulated window, 8 Nov 00:00 to 11 Nov 00:00 ET.
-pub const STEPS: usize = 4320;
+use crate::hypothesis::HypothesisSet;
+use crate::model::{Behaviour, ComponentKind, Model, Rhythm, Shape, Value};
+use crate::params::{ParamError, Params};
+use crate::scenario::Scenario;
 
 /// Length of one step, in minutes.
 pub const STEP_MIN: f64 = 1.0;
-
-/// The minute at which 23:00 ET falls on each day (relative to
-/// midnight), where the baseline is anchored to the record.
-pub const ANCHOR_MINUTE_OF_DAY: f64 = 23.0 * 60.0;
-
-/// The time constant of the deadline rush's onset, in minutes.
-pub const DEADLINE_ONSET_WIDTH_MIN: f64 = 60.0;
 
 const DAY_MIN: f64 = 1440.0;
 const MINUTES_PER_DAY: usize = 1440;
@@ -137,7 +115,7 @@ pub struct FluidQueue {
     queue: f64,
     /// Users in the retry orbit.
     orbit: f64,
-    /// Of which from the US.
+    /// Of which from the scenario's segment.
     orbit_us: f64,
     /// The step length `stay` was computed for.
     stay_h: f64,
@@ -215,13 +193,14 @@ impl QueueConfig {
         })
     }
 
-    /// The configuration the parameters describe.
-    pub fn from_params(p: &Params) -> QueueConfig {
+    /// The configuration a model's behaviour describes with parameter
+    /// values `p`.
+    pub fn from_behaviour(b: &Behaviour, p: &[f64]) -> QueueConfig {
         QueueConfig {
-            timeout_min: p.get(ParamId::TimeoutS) / 60.0,
-            max_wait_min: p.get(ParamId::QueueMaxWaitS) / 60.0,
-            retry_fraction: p.get(ParamId::RetryPct) / 100.0,
-            retry_wait_min: p.get(ParamId::RetryWaitS) / 60.0,
+            timeout_min: b.timeout.get(p).max(f64::MIN_POSITIVE),
+            max_wait_min: b.queue_max_wait.get(p).max(f64::MIN_POSITIVE),
+            retry_fraction: b.retry.get(p).clamp(0.0, 0.999),
+            retry_wait_min: b.retry_wait.get(p).max(f64::MIN_POSITIVE),
         }
     }
 }
@@ -493,61 +472,43 @@ impl Totals {
 }
 
 /// One simulated run: per-minute series (rates in users per minute,
-/// index = minutes since 8 Nov 00:00 ET) and totals.
-#[derive(Clone, Debug, PartialEq)]
+/// index = minutes since the scenario window's start) and totals.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Run {
     /// The hypotheses that were on.
     pub hypotheses: HypothesisSet,
-    /// Fresh ordinary demand, users/min.
-    pub demand_baseline: Vec<f64>,
-    /// Fresh deadline demand, users/min (0 when off).
-    pub demand_deadline: Vec<f64>,
-    /// Fresh election demand, users/min (0 when off).
-    pub demand_election: Vec<f64>,
+    /// Fresh demand per component (index as in the model's components;
+    /// empty for non-demand components and for demand that is off).
+    pub demand: Vec<Vec<f64>>,
+    /// Total fresh demand, users/min.
+    pub fresh: Vec<f64>,
+    /// Of which from the segment, users/min.
+    pub fresh_segment: Vec<f64>,
     /// Failed users coming back, users/min.
     pub retries: Vec<f64>,
     /// Fresh demand plus retries, users/min.
     pub attempts: Vec<f64>,
     /// Capacity, users/min.
     pub capacity: Vec<f64>,
+    /// Capacity before any cost change (servers × per-server), users/min.
+    pub nominal_capacity: Vec<f64>,
     /// Users served in time (successes), users/min.
     pub served: Vec<f64>,
     /// Failed attempts (blocked or timed out), users/min.
     pub failures: Vec<f64>,
     /// Failures ÷ attempts, 0–1: the outage curve.
     pub failure_fraction: Vec<f64>,
-    /// Share of attempts from US addresses, 0–1. Failures hit all
-    /// attempts alike, so this is also the US share of successful users.
-    pub us_share: Vec<f64>,
+    /// The segment's share of attempts, 0–1. Failures hit all attempts
+    /// alike, so this is also its share of successful users.
+    pub segment_share: Vec<f64>,
     /// Run-wide sums.
     pub totals: Totals,
 }
 
-impl Default for Run {
-    fn default() -> Run {
-        Run::new()
-    }
-}
-
 impl Run {
-    /// A run with buffers for [`STEPS`] steps, all zero; fill it with
-    /// [`simulate_into`].
+    /// An empty run; [`simulate_into`] sizes it.
     pub fn new() -> Run {
-        let v = || vec![0.0; STEPS];
-        Run {
-            hypotheses: HypothesisSet::NONE,
-            demand_baseline: v(),
-            demand_deadline: v(),
-            demand_election: v(),
-            retries: v(),
-            attempts: v(),
-            capacity: v(),
-            served: v(),
-            failures: v(),
-            failure_fraction: v(),
-            us_share: v(),
-            totals: Totals::default(),
-        }
+        Run::default()
     }
 
     /// Number of steps.
@@ -555,82 +516,95 @@ impl Run {
         self.failure_fraction.len()
     }
 
-    /// Whether the run has no steps (never, for a simulated run).
+    /// Whether the run has no steps.
     pub fn is_empty(&self) -> bool {
         self.failure_fraction.is_empty()
     }
 
-    /// Total fresh demand at step `i`, users/min.
-    pub fn fresh(&self, i: usize) -> f64 {
-        self.demand_baseline[i]
-            + self.demand_deadline[i]
-            + self.demand_election[i]
+    /// Fresh demand of component `index` (all zero if it is off or not
+    /// a demand component).
+    pub fn demand_of(&self, index: usize) -> &[f64] {
+        self.demand.get(index).map_or(&[][..], Vec::as_slice)
     }
 }
 
-/// Simulates the window with the hypotheses in `on`.
+/// Simulates `scenario` with parameter values `params` and the
+/// hypotheses in `on`.
 ///
 /// # Examples
 /// ```
 /// use claimcheck_model::sim::simulate;
-/// use claimcheck_model::{HypothesisSet, Params};
-/// let run = simulate(&Params::default(), HypothesisSet::NONE);
+/// use claimcheck_model::{bundled, HypothesisSet, Params};
+/// let s = bundled::default_scenario();
+/// let run = simulate(&s, &Params::defaults(&s.params), HypothesisSet::NONE);
 /// // Ordinary traffic alone never troubles the site.
 /// assert!(run.failure_fraction.iter().all(|&f| f == 0.0));
 /// ```
-pub fn simulate(params: &Params, on: HypothesisSet) -> Run {
+pub fn simulate(
+    scenario: &Scenario,
+    params: &Params,
+    on: HypothesisSet,
+) -> Run {
     let mut run = Run::new();
-    simulate_into(params, on, &mut run);
+    simulate_into(scenario, params, on, &mut run);
     run
 }
 
 /// Simulates into `run`, reusing its buffers: no allocation once `run`
-/// has [`STEPS`] steps (as [`Run::new`] makes it).
-pub fn simulate_into(params: &Params, on: HypothesisSet, run: &mut Run) {
+/// has been used for the same scenario.
+pub fn simulate_into(
+    scenario: &Scenario,
+    params: &Params,
+    on: HypothesisSet,
+    run: &mut Run,
+) {
+    let n = scenario.window_end.max(0) as usize;
+    let model = &scenario.model;
+    let p = params.values();
     for v in [
-        &mut run.demand_baseline,
-        &mut run.demand_deadline,
-        &mut run.demand_election,
+        &mut run.fresh,
+        &mut run.fresh_segment,
         &mut run.retries,
         &mut run.attempts,
         &mut run.capacity,
+        &mut run.nominal_capacity,
         &mut run.served,
         &mut run.failures,
         &mut run.failure_fraction,
-        &mut run.us_share,
+        &mut run.segment_share,
     ] {
-        v.resize(STEPS, 0.0);
+        v.resize(n, 0.0);
     }
+    run.demand.resize_with(model.components.len(), Vec::new);
     run.hypotheses = on;
-    fill_demand(params, on, run);
-    fill_capacity(params, on, &mut run.capacity);
+    let start_minute_of_day = usize::from(scenario.clock.start.hour) * 60
+        + usize::from(scenario.clock.start.minute);
+    fill_demand(model, p, on, start_minute_of_day, run);
+    fill_capacity(model, p, on, run);
 
-    let us = params.get(ParamId::UsSharePct) / 100.0;
-    let mut queue = FluidQueue::new(QueueConfig::from_params(params));
+    let mut queue =
+        FluidQueue::new(QueueConfig::from_behaviour(&model.behaviour, p));
     let mut totals = Totals::default();
     let h = STEP_MIN;
-    // Slicing every series to STEPS up front lets the compiler drop the
+    // Slicing every series to n up front lets the compiler drop the
     // bounds checks inside the loop.
-    let base = &run.demand_baseline[..STEPS];
-    let dead = &run.demand_deadline[..STEPS];
-    let elec = &run.demand_election[..STEPS];
-    let cap = &run.capacity[..STEPS];
-    let retries = &mut run.retries[..STEPS];
-    let attempts = &mut run.attempts[..STEPS];
-    let served = &mut run.served[..STEPS];
-    let failures = &mut run.failures[..STEPS];
-    let attempts_us = &mut run.us_share[..STEPS];
-    for i in 0..STEPS {
-        let (b, e) = (base[i], elec[i]);
-        let fresh = (b + dead[i] + e) * h;
-        let fresh_us = (b * us + e) * h;
-        let f = queue.step(fresh, fresh_us, cap[i], h);
+    let fresh_s = &run.fresh[..n];
+    let seg_s = &run.fresh_segment[..n];
+    let cap = &run.capacity[..n];
+    let retries = &mut run.retries[..n];
+    let attempts = &mut run.attempts[..n];
+    let served = &mut run.served[..n];
+    let failures = &mut run.failures[..n];
+    let attempts_seg = &mut run.segment_share[..n];
+    for i in 0..n {
+        let fresh = fresh_s[i] * h;
+        let f = queue.step(fresh, seg_s[i] * h, cap[i], h);
         retries[i] = f.retries / h;
         attempts[i] = f.attempts / h;
         served[i] = f.served / h;
         failures[i] = f.failures / h;
         // Shares are divided out below, off the loop's critical path.
-        attempts_us[i] = f.attempts_us / h;
+        attempts_seg[i] = f.attempts_us / h;
         totals.fresh += fresh;
         totals.served += f.served;
         totals.gave_up += f.gave_up;
@@ -638,16 +612,16 @@ pub fn simulate_into(params: &Params, on: HypothesisSet, run: &mut Run) {
         totals.timed_out += f.timed_out;
     }
     // Branch-free so that it vectorises: with no attempts there are no
-    // failures and no US attempts either, so 0 × (1 / tiny) = 0.
-    for ((ff, us), (&a, &f)) in run
+    // failures and no segment attempts either, so 0 × (1 / tiny) = 0.
+    for ((ff, seg), (&a, &f)) in run
         .failure_fraction
         .iter_mut()
-        .zip(run.us_share.iter_mut())
+        .zip(run.segment_share.iter_mut())
         .zip(run.attempts.iter().zip(run.failures.iter()))
     {
         let inv = 1.0 / a.max(f64::MIN_POSITIVE);
         *ff = (f * inv).min(1.0);
-        *us = (*us * inv).min(1.0);
+        *seg = (*seg * inv).min(1.0);
     }
     totals.queue_ok_end = queue.queue_ok();
     totals.queue_late_end = queue.queue_late();
@@ -655,157 +629,235 @@ pub fn simulate_into(params: &Params, on: HypothesisSet, run: &mut Run) {
     run.totals = totals;
 }
 
-/// The capacity in users/min at minute `t` under hypotheses `on`.
-///
-/// With under-provisioning on: `servers_before` until `fix_h`, then
-/// `servers_after`. Off: `servers_after` throughout (the counterfactual).
-pub fn capacity_at(params: &Params, on: HypothesisSet, t: f64) -> f64 {
-    let per = params.get(ParamId::ServerCapacityPerMin);
-    let fix = params.get(ParamId::FixH) * 60.0;
-    let servers = if on.contains(Hypothesis::Underprovisioning) && t < fix {
-        params.get(ParamId::ServersBefore)
-    } else {
-        params.get(ParamId::ServersAfter)
-    };
-    servers * per
+/// Whether component `index` is on under `on`: always-on components
+/// are, the others when their hypothesis is.
+pub fn component_on(model: &Model, index: usize, on: HypothesisSet) -> bool {
+    model.components[index].hypothesis.is_none_or(|h| on.contains(h))
 }
 
-/// The anchor: the record's ordinary traffic at 23:00, in users/min.
-pub fn anchor_per_min(params: &Params) -> f64 {
-    params.get(ParamId::BaselineUsersPerH) / 60.0
-}
-
-/// Ordinary demand at minute `t`, users/min.
-pub fn baseline_at(params: &Params, t: f64) -> f64 {
-    let swing = params.get(ParamId::BaselineSwing);
-    let peak = params.get(ParamId::BaselinePeakHour) * 60.0;
-    let cycle = |m: f64| 1.0 + swing * phase(m - peak).cos();
-    anchor_per_min(params) * cycle(t) / cycle(ANCHOR_MINUTE_OF_DAY)
-}
-
-/// Deadline demand at minute `t` if the hypothesis is on, users/min.
-pub fn deadline_at(params: &Params, t: f64) -> f64 {
-    let level = params.get(ParamId::DeadlineX) * anchor_per_min(params);
-    let onset_min = params.get(ParamId::DeadlineOnsetH) * 60.0;
-    let tau = params.get(ParamId::DeadlineSaturationH) * 60.0;
-    let deadline = params.get(ParamId::DeadlineH) * 60.0;
-    let after = params.get(ParamId::DeadlineAfterH) * 60.0;
-    let swing = params.get(ParamId::DeadlineSwing);
-    let peak = params.get(ParamId::DeadlinePeakHour) * 60.0;
-    let onset =
-        1.0 / (1.0 + (-(t - onset_min) / DEADLINE_ONSET_WIDTH_MIN).exp());
-    let urgency = if t <= deadline {
-        tau / (deadline - t + tau)
-    } else {
-        (-(t - deadline) / after).exp()
-    };
-    let rhythm = 1.0 + swing * phase(t - peak).cos();
-    level * onset * urgency * rhythm
-}
-
-/// Election demand at minute `t` if the hypothesis is on, users/min.
-pub fn election_at(params: &Params, t: f64) -> f64 {
-    let level = params.get(ParamId::ElectionX) * anchor_per_min(params);
-    let onset = params.get(ParamId::ElectionOnsetHour) * 60.0;
-    let rise = params.get(ParamId::ElectionRiseH) * 60.0;
-    let half_life = params.get(ParamId::ElectionHalfLifeH) * 60.0;
-    let x = (t - onset) / rise;
-    let shape = if x <= 0.0 {
-        0.0
-    } else if x < 1.0 {
-        x * x * (3.0 - 2.0 * x)
-    } else {
-        (-(t - onset - rise) / half_life * std::f64::consts::LN_2).exp()
-    };
-    level * shape
+/// The level of demand component `index` in users/min (a relative
+/// level times the level it refers to).
+pub fn level_of(model: &Model, index: usize, p: &[f64]) -> f64 {
+    match model.components[index].kind {
+        ComponentKind::Demand { level, relative_to: None, .. } => level.get(p),
+        ComponentKind::Demand { level, relative_to: Some(r), .. } => {
+            level.get(p) * level_of(model, r, p)
+        }
+        _ => 0.0,
+    }
 }
 
 fn phase(minutes: f64) -> f64 {
     std::f64::consts::TAU * minutes / DAY_MIN
 }
 
-// The demand series are the formulas of `baseline_at`, `deadline_at` and
-// `election_at`, evaluated mid-minute, but computed without a
-// transcendental function per step: a table for the daily cycles and
-// constant factors for exponentials. The test
-// `demand_recurrences_match_the_formulas` holds them to 1e-9.
-fn fill_demand(params: &Params, on: HypothesisSet, run: &mut Run) {
-    let h = STEP_MIN;
-    let t0 = 0.5 * h;
-    let anchor = anchor_per_min(params);
-
-    let swing = params.get(ParamId::BaselineSwing);
-    let peak = params.get(ParamId::BaselinePeakHour) * 60.0;
-    let scale =
-        anchor / (1.0 + swing * phase(ANCHOR_MINUTE_OF_DAY - peak).cos());
-    let cycle = DailyCycle::new(peak);
-    for (i, b) in run.demand_baseline.iter_mut().enumerate() {
-        *b = scale * (1.0 + swing * cycle.cos(i));
-    }
-
-    if on.contains(Hypothesis::Deadline) {
-        let level = params.get(ParamId::DeadlineX) * anchor;
-        let onset_min = params.get(ParamId::DeadlineOnsetH) * 60.0;
-        let tau = params.get(ParamId::DeadlineSaturationH) * 60.0;
-        let deadline = params.get(ParamId::DeadlineH) * 60.0;
-        let after = params.get(ParamId::DeadlineAfterH) * 60.0;
-        let swing = params.get(ParamId::DeadlineSwing);
-        let peak = params.get(ParamId::DeadlinePeakHour) * 60.0;
-        let rhythm = DailyCycle::new(peak);
-        // exp(−(t − onset)/width), falling by a constant factor a step.
-        let mut onset_exp =
-            (-(t0 - onset_min) / DEADLINE_ONSET_WIDTH_MIN).exp();
-        let onset_step = (-h / DEADLINE_ONSET_WIDTH_MIN).exp();
-        let mut decay = f64::NAN; // exp(−(t − T)/after), set after T
-        let decay_step = (-h / after).exp();
-        for (i, d) in run.demand_deadline.iter_mut().enumerate() {
-            let t = t0 + i as f64 * h;
-            // Before the deadline, onset × urgency share one division.
-            let (num, den) = if t <= deadline {
-                (tau, (deadline - t + tau) * (1.0 + onset_exp))
-            } else {
-                if decay.is_nan() {
-                    decay = (-(t - deadline) / after).exp();
-                } else {
-                    decay *= decay_step;
-                }
-                (decay, 1.0 + onset_exp)
-            };
-            *d = level * num / den * (1.0 + swing * rhythm.cos(i));
-            onset_exp *= onset_step;
+/// Demand component `index` at minute `t` (since the window's start),
+/// users/min, by its formula; [`simulate_into`] computes the same
+/// without a transcendental function per step (the test
+/// `demand_recurrences_match_the_formulas` holds them together).
+pub fn demand_at(
+    model: &Model,
+    index: usize,
+    p: &[f64],
+    start_minute_of_day: f64,
+    t: f64,
+) -> f64 {
+    let ComponentKind::Demand { shape, .. } = model.components[index].kind
+    else {
+        return 0.0;
+    };
+    let level = level_of(model, index, p);
+    let day = |m: f64| m + start_minute_of_day;
+    let rhythm = |r: Option<Rhythm>, m: f64| {
+        r.map_or(1.0, |r| {
+            1.0 + r.swing.get(p) * phase(day(m) - r.peak.get(p)).cos()
+        })
+    };
+    match shape {
+        Shape::DailyCycle { anchor, rhythm: r } => {
+            let swing = r.swing.get(p);
+            let peak = r.peak.get(p);
+            let norm = anchor
+                .map_or(1.0, |a| 1.0 + swing * phase(a.get(p) - peak).cos());
+            level * (1.0 + swing * phase(day(t) - peak).cos()) / norm
         }
-    } else {
-        run.demand_deadline.fill(0.0);
-    }
-
-    if on.contains(Hypothesis::Election) {
-        let level = params.get(ParamId::ElectionX) * anchor;
-        let onset = params.get(ParamId::ElectionOnsetHour) * 60.0;
-        let rise = params.get(ParamId::ElectionRiseH) * 60.0;
-        let half_life = params.get(ParamId::ElectionHalfLifeH) * 60.0;
-        let rate = std::f64::consts::LN_2 / half_life;
-        let inv_rise = 1.0 / rise;
-        let mut decay = f64::NAN;
-        let decay_step = (-h * rate).exp();
-        for (i, e) in run.demand_election.iter_mut().enumerate() {
-            let t = t0 + i as f64 * h;
-            let x = (t - onset) * inv_rise;
+        Shape::DeadlineRush {
+            onset,
+            onset_width,
+            saturation,
+            deadline,
+            after,
+            rhythm: r,
+        } => {
+            let onset_f =
+                1.0 / (1.0 + (-(t - onset.get(p)) / onset_width.get(p)).exp());
+            let (tau, dl) = (saturation.get(p), deadline.get(p));
+            let urgency = if t <= dl {
+                tau / (dl - t + tau)
+            } else {
+                (-(t - dl) / after.get(p)).exp()
+            };
+            level * onset_f * urgency * rhythm(r, t)
+        }
+        Shape::Pulse { onset, rise, half_life, rhythm: r } => {
+            let (on, rise) = (onset.get(p), rise.get(p));
+            let x = (t - on) / rise;
             let shape = if x <= 0.0 {
                 0.0
             } else if x < 1.0 {
                 x * x * (3.0 - 2.0 * x)
             } else {
-                if decay.is_nan() {
-                    decay = (-(t - onset - rise) * rate).exp();
-                } else {
-                    decay *= decay_step;
-                }
-                decay
+                (-(t - on - rise) / half_life.get(p) * std::f64::consts::LN_2)
+                    .exp()
             };
-            *e = level * shape;
+            level * shape * rhythm(r, t)
         }
-    } else {
-        run.demand_election.fill(0.0);
+        Shape::Step { from, until, rhythm: r } => {
+            let inside =
+                t >= from.get(p) && until.is_none_or(|u| t < u.get(p));
+            if inside {
+                level * rhythm(r, t)
+            } else {
+                0.0
+            }
+        }
+    }
+}
+
+// The demand series are the formulas of `demand_at`, evaluated
+// mid-minute, but computed without a transcendental function per step: a
+// table for the daily cycles and constant factors for exponentials.
+fn fill_demand(
+    model: &Model,
+    p: &[f64],
+    on: HypothesisSet,
+    start_minute_of_day: usize,
+    run: &mut Run,
+) {
+    let n = run.fresh.len();
+    run.fresh.fill(0.0);
+    run.fresh_segment.fill(0.0);
+    let h = STEP_MIN;
+    let t0 = 0.5 * h;
+    for (k, comp) in model.components.iter().enumerate() {
+        let ComponentKind::Demand { shape, segment_share, .. } = comp.kind
+        else {
+            run.demand[k].clear();
+            continue;
+        };
+        let d = &mut run.demand[k];
+        if !component_on(model, k, on) {
+            d.clear();
+            continue;
+        }
+        d.resize(n, 0.0);
+        let level = level_of(model, k, p);
+        let cycle =
+            |r: Rhythm| DailyCycle::new(r.peak.get(p), start_minute_of_day);
+        match shape {
+            Shape::DailyCycle { anchor, rhythm } => {
+                let swing = rhythm.swing.get(p);
+                let peak = rhythm.peak.get(p);
+                let norm = anchor.map_or(1.0, |a| {
+                    1.0 + swing * phase(a.get(p) - peak).cos()
+                });
+                let scale = level / norm;
+                let c = cycle(rhythm);
+                for (i, x) in d.iter_mut().enumerate() {
+                    *x = scale * (1.0 + swing * c.cos(i));
+                }
+            }
+            Shape::DeadlineRush {
+                onset,
+                onset_width,
+                saturation,
+                deadline,
+                after,
+                rhythm,
+            } => {
+                let onset_min = onset.get(p);
+                let width = onset_width.get(p).max(f64::MIN_POSITIVE);
+                let tau = saturation.get(p);
+                let dl = deadline.get(p);
+                let after = after.get(p).max(f64::MIN_POSITIVE);
+                let rh = rhythm.map(|r| (r.swing.get(p), cycle(r)));
+                // exp(−(t − onset)/width), falling by a constant factor a
+                // step.
+                let mut onset_exp = (-(t0 - onset_min) / width).exp();
+                let onset_step = (-h / width).exp();
+                let mut decay = f64::NAN; // exp(−(t − T)/after), set after T
+                let decay_step = (-h / after).exp();
+                for (i, x) in d.iter_mut().enumerate() {
+                    let t = t0 + i as f64 * h;
+                    // Before the deadline, onset × urgency share one
+                    // division.
+                    let (num, den) = if t <= dl {
+                        (tau, (dl - t + tau) * (1.0 + onset_exp))
+                    } else {
+                        if decay.is_nan() {
+                            decay = (-(t - dl) / after).exp();
+                        } else {
+                            decay *= decay_step;
+                        }
+                        (decay, 1.0 + onset_exp)
+                    };
+                    let r =
+                        rh.as_ref().map_or(1.0, |(s, c)| 1.0 + s * c.cos(i));
+                    *x = level * num / den * r;
+                    onset_exp *= onset_step;
+                }
+            }
+            Shape::Pulse { onset, rise, half_life, rhythm } => {
+                let on = onset.get(p);
+                let rise = rise.get(p).max(f64::MIN_POSITIVE);
+                let rate = std::f64::consts::LN_2
+                    / half_life.get(p).max(f64::MIN_POSITIVE);
+                let inv_rise = 1.0 / rise;
+                let rh = rhythm.map(|r| (r.swing.get(p), cycle(r)));
+                let mut decay = f64::NAN;
+                let decay_step = (-h * rate).exp();
+                for (i, x) in d.iter_mut().enumerate() {
+                    let t = t0 + i as f64 * h;
+                    let u = (t - on) * inv_rise;
+                    let shape = if u <= 0.0 {
+                        0.0
+                    } else if u < 1.0 {
+                        u * u * (3.0 - 2.0 * u)
+                    } else {
+                        if decay.is_nan() {
+                            decay = (-(t - on - rise) * rate).exp();
+                        } else {
+                            decay *= decay_step;
+                        }
+                        decay
+                    };
+                    let r =
+                        rh.as_ref().map_or(1.0, |(s, c)| 1.0 + s * c.cos(i));
+                    *x = level * shape * r;
+                }
+            }
+            Shape::Step { from, until, rhythm } => {
+                let (a, b) =
+                    (from.get(p), until.map_or(f64::INFINITY, |u| u.get(p)));
+                let rh = rhythm.map(|r| (r.swing.get(p), cycle(r)));
+                for (i, x) in d.iter_mut().enumerate() {
+                    let t = t0 + i as f64 * h;
+                    let r =
+                        rh.as_ref().map_or(1.0, |(s, c)| 1.0 + s * c.cos(i));
+                    *x = if t >= a && t < b { level * r } else { 0.0 };
+                }
+            }
+        }
+        let share = segment_share.get(p).clamp(0.0, 1.0);
+        for ((f, s), &x) in run
+            .fresh
+            .iter_mut()
+            .zip(run.fresh_segment.iter_mut())
+            .zip(d.iter())
+        {
+            *f += x;
+            *s += x * share;
+        }
     }
 }
 
@@ -814,12 +866,13 @@ fn fill_demand(params: &Params, on: HypothesisSet, run: &mut Run) {
 /// cos θ·cos φ + sin θ·sin φ, so no step depends on the one before.
 struct DailyCycle {
     table: &'static [(f64, f64)],
+    offset: usize,
     cos_peak: f64,
     sin_peak: f64,
 }
 
 impl DailyCycle {
-    fn new(peak_min: f64) -> DailyCycle {
+    fn new(peak_min: f64, start_minute_of_day: usize) -> DailyCycle {
         static TABLE: OnceLock<Vec<(f64, f64)>> = OnceLock::new();
         let table = TABLE.get_or_init(|| {
             (0..MINUTES_PER_DAY)
@@ -831,27 +884,88 @@ impl DailyCycle {
                 .collect()
         });
         let (sin_peak, cos_peak) = phase(peak_min).sin_cos();
-        DailyCycle { table, cos_peak, sin_peak }
+        DailyCycle {
+            table,
+            offset: start_minute_of_day % MINUTES_PER_DAY,
+            cos_peak,
+            sin_peak,
+        }
     }
 
     #[inline]
     fn cos(&self, step: usize) -> f64 {
-        let (c, s) = self.table[step % MINUTES_PER_DAY];
+        let (c, s) = self.table[(step + self.offset) % MINUTES_PER_DAY];
         c * self.cos_peak + s * self.sin_peak
     }
 }
 
-fn fill_capacity(params: &Params, on: HypothesisSet, capacity: &mut [f64]) {
-    // Capacity is a step function; find where it changes once.
-    let before = capacity_at(params, on, 0.0);
-    let after = capacity_at(params, on, f64::INFINITY);
-    let fix = params.get(ParamId::FixH) * 60.0;
-    // Step i has before-capacity while i < fix, i.e. i < ceil(fix).
-    let split = if before == after {
-        0
-    } else {
-        (fix.ceil().max(0.0) as usize).min(capacity.len())
+/// Servers and capacity at minute `t` under `on`: (nominal capacity,
+/// capacity after cost changes), users/min.
+pub fn capacity_at(
+    model: &Model,
+    p: &[f64],
+    on: HypothesisSet,
+    t: f64,
+) -> (f64, f64) {
+    let inside = |from: Option<Value>, until: Option<Value>| {
+        from.is_none_or(|f| t >= f.get(p))
+            && until.is_none_or(|u| t < u.get(p))
     };
-    capacity[..split].fill(before);
-    capacity[split..].fill(after);
+    let mut servers = model.capacity.servers.get(p);
+    let mut cost = 1.0;
+    for (k, c) in model.components.iter().enumerate() {
+        if !component_on(model, k, on) {
+            continue;
+        }
+        match c.kind {
+            ComponentKind::Servers { servers: s, from, until }
+                if inside(from, until) =>
+            {
+                servers = s.get(p);
+            }
+            ComponentKind::Cost { multiplier, from, until }
+                if inside(from, until) =>
+            {
+                cost *= multiplier.get(p).max(f64::MIN_POSITIVE);
+            }
+            _ => {}
+        }
+    }
+    let nominal = servers.max(0.0) * model.capacity.per_server.get(p).max(0.0);
+    (nominal, nominal / cost)
+}
+
+fn fill_capacity(model: &Model, p: &[f64], on: HypothesisSet, run: &mut Run) {
+    // Capacity is piecewise constant: it can change only where a
+    // component's window starts or ends.
+    let n = run.capacity.len();
+    let mut edges: Vec<f64> = vec![0.0];
+    for c in &model.components {
+        if let ComponentKind::Servers { from, until, .. }
+        | ComponentKind::Cost { from, until, .. } = c.kind
+        {
+            edges.extend(
+                from.iter()
+                    .chain(until.iter())
+                    .map(|v| v.get(p).ceil().max(0.0)),
+            );
+        }
+    }
+    edges.push(n as f64);
+    edges.sort_by(f64::total_cmp);
+    edges.dedup();
+    for w in edges.windows(2) {
+        let (a, b) = ((w[0] as usize).min(n), (w[1] as usize).min(n));
+        if a >= b {
+            continue;
+        }
+        let (nominal, cap) = capacity_at(model, p, on, a as f64);
+        run.nominal_capacity[a..b].fill(nominal);
+        run.capacity[a..b].fill(cap);
+    }
+}
+
+/// Builds a [`QueueConfig`] from parameter values, for tests.
+pub fn queue_config(behaviour: &Behaviour, params: &Params) -> QueueConfig {
+    QueueConfig::from_behaviour(behaviour, params.values())
 }

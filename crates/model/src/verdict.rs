@@ -1,46 +1,64 @@
-//! Verdicts: what the checks say about each claim.
+//! Verdicts: what the record, through the model, says about each claim.
 //!
-//! One rule, applied to every claim the same way; no claim has code of
-//! its own. A claim's verdict depends on the parameters (the
-//! assumptions), never on which hypotheses the reader has switched on.
+//! One rule, the same for every claim and every scenario; no claim has
+//! code of its own. It never looks at the hypotheses a reader has
+//! switched on: a verdict is the record's.
 //!
-//! # The rule
+//! # The rule: ABC model choice over the assumption box
 //!
-//! 1. Simulate all eight combinations of hypotheses ("worlds") and run
-//!    the checks on each. A world's *score* is the number of the record's
-//!    observations it reproduces (outage and traffic checks; claimed
-//!    events such as the 11 p.m. account do not count).
-//! 2. The **best fit** is the world with the highest score; ties go to
-//!    the world with fewer hypotheses (the simpler explanation), then to
-//!    the first in [`HypothesisSet::every`] order.
-//! 3. A hypothesis is a **cause of the outage** if it is on in the best
-//!    fit and switching it off there makes at least one *outage* check
-//!    fail that the best fit passes. Those checks are "the checks behind"
-//!    it.
-//! 4. Each thing the claim says is scored:
-//!    - it asserts a hypothesis: *right* if that hypothesis is a cause of
-//!      the outage; *partly right* if it is in the best fit but the
-//!      outage checks pass without it (it only explains traffic); *wrong*
-//!      if the best fit does without it;
-//!    - it denies a hypothesis: *right* unless that hypothesis is a cause
-//!      of the outage, then *wrong*;
-//!    - it cites an event that has a check: *right* if the best fit
-//!      passes that check, *wrong* if not.
-//! 5. **Supported** if everything is right; **contradicted** if
-//!    everything is wrong; **partly supported** otherwise; **not
-//!    testable** if the claim asserts and denies nothing and cites no
-//!    checked event (e.g. "the cause is unknown").
+//! The method is rejection ABC (approximate Bayesian computation;
+//! Pritchard et al. 1999) used for model choice (Grelaud et al. 2009;
+//! Toni et al. 2009), with the tolerance set as a quantile of the
+//! simulated distances (Beaumont, Zhang & Balding 2002).
+//!
+//! 1. **Draws.** Points of the assumption box: every assumption with a
+//!    range varies, record facts stay at their values
+//!    ([`crate::support`] draws them by Latin hypercube sampling; one
+//!    point, the defaults, gives the point verdict the widget's reader
+//!    line and the tests start from).
+//! 2. **Worlds.** At each draw, every combination of hypotheses (2ⁿ
+//!    worlds) is simulated and checked. A pair (draw, world) is a
+//!    *scenario*; its *distance* is the number of the record's
+//!    observations it does not reproduce.
+//! 3. **Plausible scenarios.** The tolerance ε is the smallest distance
+//!    such that at least [`ACCEPT_SHARE`] of all pairs are within it
+//!    (with one draw: the best-fitting worlds). The pairs within ε are
+//!    the *plausible scenarios*. A world's weight is its share of them
+//!    (its acceptance rate, as in ABC model choice).
+//! 4. **A claim, in one plausible scenario.** Each thing the claim says
+//!    is scored:
+//!    - it asserts a hypothesis (a cause of the outage): *right* if that
+//!      hypothesis is on in the world and *needed* there (switching it
+//!      off loses an outage observation the world reproduces); *partly
+//!      right* if it is on but not needed; *wrong* if the world does
+//!      without it;
+//!    - it denies a hypothesis played a part: *right* unless the
+//!      hypothesis is on and needed, then *wrong*;
+//!    - it cites a checked event: *right* if the world reproduces it,
+//!      *wrong* if not.
+//!
+//!    The claim is **supported** there if everything is right,
+//!    **contradicted** if everything is wrong, **partly supported**
+//!    otherwise, and **not testable** if it asserts, denies and cites
+//!    nothing the model can check.
+//! 5. **The verdict** is the verdict that comes out in the most
+//!    plausible scenarios; its *support* is that share. A tie between
+//!    verdicts is called partly supported: mixed evidence.
 
-use crate::checks::{check_all, CheckKind, CheckResult};
-use crate::hypothesis::{Hypothesis, HypothesisSet};
+use crate::checks::{check_all, pass_mask, CheckResult};
+use crate::hypothesis::HypothesisSet;
 use crate::params::Params;
-use crate::scenario::{Claim, Scenario};
+use crate::rules::Topic;
+use crate::scenario::{Claim, EventKind, Scenario};
 use crate::sim::{simulate_into, Run};
 
+/// The smallest share of all (draw, world) pairs the tolerance keeps.
+pub const ACCEPT_SHARE: f64 = 0.05;
+
 /// A claim's verdict.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Verdict {
-    /// Everything the claim says agrees with the best fit.
+    /// Everything the claim says agrees with the record.
     Supported,
     /// Some of it does.
     PartlySupported,
@@ -51,6 +69,14 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// Every verdict, in display order.
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Supported,
+        Verdict::PartlySupported,
+        Verdict::Contradicted,
+        Verdict::NotTestable,
+    ];
+
     /// `supported`, `partly-supported`, `contradicted`, `not-testable`.
     pub fn id(self) -> &'static str {
         match self {
@@ -61,294 +87,153 @@ impl Verdict {
         }
     }
 
-    /// A label in English.
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Supported => "supported",
-            Verdict::PartlySupported => "partly supported",
-            Verdict::Contradicted => "contradicted",
-            Verdict::NotTestable => "not testable",
-        }
-    }
-
-    /// A label in French (for « l'affirmation »).
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Verdict::Supported => "étayée",
-            Verdict::PartlySupported => "partiellement étayée",
-            Verdict::Contradicted => "contredite",
-            Verdict::NotTestable => "non vérifiable",
-        }
+    fn index(self) -> usize {
+        self as usize
     }
 }
 
-/// The checks of one world.
-#[derive(Clone, Debug, PartialEq)]
-pub struct World {
-    /// The hypotheses on in this world.
-    pub hypotheses: HypothesisSet,
-    /// Its check results.
-    pub checks: Vec<CheckResult>,
-}
-
-impl World {
-    /// How many of the record's observations this world reproduces.
-    pub fn score(&self) -> usize {
-        self.checks
-            .iter()
-            .filter(|c| c.pass && c.kind != CheckKind::Claimed)
-            .count()
-    }
-
-    fn passes(&self, id: &str) -> bool {
-        self.checks.iter().any(|c| c.id == id && c.pass)
-    }
-}
-
-/// The checks of all eight worlds, and the best fit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Evidence {
-    /// One entry per hypothesis set, in [`HypothesisSet::every`] order.
-    pub worlds: Vec<World>,
-    /// The best fit (see the module docs).
-    pub best: HypothesisSet,
-}
-
-impl Evidence {
-    /// Simulates and checks all eight worlds with `params`.
-    pub fn gather(scenario: &Scenario, params: &Params) -> Evidence {
-        let mut run = Run::new();
-        let worlds = HypothesisSet::every()
-            .map(|set| {
-                simulate_into(params, set, &mut run);
-                World {
-                    hypotheses: set,
-                    checks: check_all(scenario, params, &run),
-                }
-            })
-            .collect();
-        Evidence::from_worlds(worlds)
-    }
-
-    /// Evidence from worlds checked elsewhere; picks the best fit.
-    pub fn from_worlds(worlds: Vec<World>) -> Evidence {
-        let mut best: Option<&World> = None;
-        for w in &worlds {
-            let better = match best {
-                None => true,
-                Some(b) => {
-                    let (ws, bs) = (w.score(), b.score());
-                    ws > bs
-                        || (ws == bs
-                            && w.hypotheses.iter().count()
-                                < b.hypotheses.iter().count())
-                }
-            };
-            if better {
-                best = Some(w);
-            }
-        }
-        let best = best.map_or(HypothesisSet::NONE, |w| w.hypotheses);
-        Evidence { worlds, best }
-    }
-
-    /// The world with these hypotheses.
-    pub fn world(&self, set: HypothesisSet) -> Option<&World> {
-        self.worlds.iter().find(|w| w.hypotheses == set)
-    }
-
-    /// The outage checks the best fit passes that fail with `h` switched
-    /// off; empty if `h` is not in the best fit.
-    pub fn caused_by(&self, h: Hypothesis) -> Vec<String> {
-        self.lost_without(self.best, h, true)
-    }
-
-    /// The outage checks `world` passes that fail with `h` switched off
-    /// in it; empty if `h` is not on in `world`.
-    pub fn caused_by_in(
-        &self,
-        world: HypothesisSet,
-        h: Hypothesis,
-    ) -> Vec<String> {
-        self.lost_without(world, h, true)
-    }
-
-    fn lost_without(
-        &self,
-        reference: HypothesisSet,
-        h: Hypothesis,
-        outage_only: bool,
-    ) -> Vec<String> {
-        if !reference.contains(h) {
-            return Vec::new();
-        }
-        let mut without = reference;
-        without.remove(h);
-        let (Some(best), Some(other)) =
-            (self.world(reference), self.world(without))
-        else {
-            return Vec::new();
-        };
-        best.checks
-            .iter()
-            .filter(|c| c.pass && c.kind != CheckKind::Claimed)
-            .filter(|c| !outage_only || c.kind == CheckKind::Outage)
-            .filter(|c| !other.passes(&c.id))
-            .map(|c| c.id.clone())
-            .collect()
-    }
-}
-
-/// A claim's verdict with the checks behind it and one sentence on why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ClaimVerdict {
-    /// The claim's id.
-    pub id: String,
-    /// The verdict.
-    pub verdict: Verdict,
-    /// The ids of the checks behind the verdict.
-    pub checks: Vec<String>,
-    /// The best fit it was judged against.
-    pub best: HypothesisSet,
-    /// One sentence, English.
-    pub why: String,
-    /// One sentence, French.
-    pub why_fr: String,
-}
-
-/// Gathers the evidence and judges every claim of the scenario.
-///
-/// # Examples
-/// ```
-/// use claimcheck_model::verdict::{judge_all, Verdict};
-/// use claimcheck_model::{Params, Scenario};
-/// let scenario = Scenario::eta_2016();
-/// let verdicts = judge_all(&scenario, &Params::default());
-/// let unknown = verdicts.iter().find(|v| v.id == "claim-unknown");
-/// assert_eq!(unknown.map(|v| v.verdict), Some(Verdict::NotTestable));
-/// ```
-pub fn judge_all(scenario: &Scenario, params: &Params) -> Vec<ClaimVerdict> {
-    let evidence = Evidence::gather(scenario, params);
-    scenario.claims.iter().map(|c| judge(c, &evidence)).collect()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Score {
+/// How one thing a claim says fares in one scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Score {
+    /// It agrees.
     Right,
+    /// It is on, but not needed.
     Partly,
+    /// It disagrees.
     Wrong,
 }
 
-/// Judges one claim against gathered evidence by the rule in the module
-/// docs, in the best-fitting world.
-pub fn judge(claim: &Claim, evidence: &Evidence) -> ClaimVerdict {
-    judge_in(claim, evidence, evidence.best)
+/// One thing a claim says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Item {
+    /// A hypothesis (index) the claim says caused the outage.
+    Asserts(usize),
+    /// A hypothesis (index) the claim says played no part.
+    Denies(usize),
+    /// A checked event (index among the checked events) the claim says
+    /// happened as the record has it.
+    Cites(usize),
 }
 
-/// Judges one claim by the same rule, but in `world` instead of the best
-/// fit: the widget uses it to judge claims under the hypotheses the
-/// reader has switched on. Its sentences name the world ("the best fit"
-/// or "with these hypotheses") and say which set it is.
-///
-/// # Examples
-/// ```
-/// use claimcheck_model::verdict::{judge_in, Evidence, Verdict};
-/// use claimcheck_model::{Hypothesis, HypothesisSet, Params, Scenario};
-/// let scenario = Scenario::eta_2016();
-/// let evidence = Evidence::gather(&scenario, &Params::default());
-/// let claim = scenario.claim("claim-election").ok_or("no claim")?;
-/// let cbc = HypothesisSet::of(&[Hypothesis::Deadline, Hypothesis::Underprovisioning]);
-/// let v = judge_in(claim, &evidence, cbc);
-/// assert_eq!(v.verdict, Verdict::Contradicted);
-/// assert!(v.why.contains("with these hypotheses"));
-/// # Ok::<(), &str>(())
-/// ```
-pub fn judge_in(
-    claim: &Claim,
-    evidence: &Evidence,
-    world: HypothesisSet,
-) -> ClaimVerdict {
-    let best = world;
-    let (name, name_fr) = if world == evidence.best {
-        ("the best fit", "le meilleur ajustement")
-    } else {
-        ("with these hypotheses, the model", "avec ces hypothèses, le modèle")
-    };
-    let mut scores = Vec::new();
-    let mut checks: Vec<String> = Vec::new();
-    let mut en = Vec::new();
-    let mut fr = Vec::new();
-    let note = |ids: &[String], checks: &mut Vec<String>| {
-        for id in ids {
-            if !checks.contains(id) {
-                checks.push(id.clone());
-            }
-        }
-    };
+/// Where the checked events sit in a pass mask, and which count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Event index (in the scenario) of each bit.
+    pub events: Vec<usize>,
+    /// Bits of the record's observations (they count towards the fit).
+    pub observations: u64,
+    /// Of which about the outage (they make a hypothesis needed).
+    pub outage: u64,
+    /// How many hypotheses (worlds: 2ⁿ).
+    pub hypotheses: usize,
+}
 
-    for &h in &claim.asserts {
-        let caused = evidence.caused_by_in(world, h);
-        let lost = evidence.lost_without(world, h, false);
-        if !caused.is_empty() {
-            scores.push(Score::Right);
-            note(&caused, &mut checks);
-            let ids = caused.join(", ");
-            en.push(format!("without {h}, {name} fails {ids}"));
-            fr.push(format!("sans {h}, {name_fr} rate {ids}"));
-        } else if best.contains(h) {
-            scores.push(Score::Partly);
-            note(&lost, &mut checks);
-            let ids = if lost.is_empty() {
-                String::from("-")
-            } else {
-                lost.join(", ")
-            };
-            en.push(format!(
-                "{h} explains traffic ({ids}) but the outage checks pass \
-                 without it"
-            ));
-            fr.push(format!(
-                "{h} explique du trafic ({ids}) mais les contrôles de panne \
-                 passent sans lui"
-            ));
-        } else {
-            scores.push(Score::Wrong);
-            en.push(format!("{name} does without {h}"));
-            fr.push(format!("{name_fr} se passe de {h}"));
-        }
-    }
-    for &h in &claim.denies {
-        let caused = evidence.caused_by_in(world, h);
-        if caused.is_empty() {
-            scores.push(Score::Right);
-            en.push(format!("the outage checks do not need {h}"));
-            fr.push(format!("les contrôles de panne n'ont pas besoin de {h}"));
-        } else {
-            scores.push(Score::Wrong);
-            note(&caused, &mut checks);
-            let ids = caused.join(", ");
-            en.push(format!("without {h}, {name} fails {ids}"));
-            fr.push(format!("sans {h}, {name_fr} rate {ids}"));
-        }
-    }
-    if let Some(world) = evidence.world(best) {
-        for id in &claim.events {
-            if let Some(c) = world.checks.iter().find(|c| &c.id == id) {
-                note(std::slice::from_ref(id), &mut checks);
-                if c.pass {
-                    scores.push(Score::Right);
-                    en.push(format!("{name} passes {id}"));
-                    fr.push(format!("{name_fr} réussit {id}"));
-                } else {
-                    scores.push(Score::Wrong);
-                    en.push(format!("{name} fails {id}"));
-                    fr.push(format!("{name_fr} rate {id}"));
+impl Layout {
+    /// The layout of `scenario`'s checks.
+    pub fn new(scenario: &Scenario) -> Layout {
+        let mut events = Vec::new();
+        let (mut observations, mut outage) = (0u64, 0u64);
+        for (k, (i, e)) in scenario
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_checked())
+            .enumerate()
+        {
+            events.push(i);
+            if e.kind == EventKind::Observation {
+                observations |= 1 << k;
+                if e.checks.iter().any(|r| r.topic() == Topic::Outage) {
+                    outage |= 1 << k;
                 }
             }
         }
+        Layout {
+            events,
+            observations,
+            outage,
+            hypotheses: scenario.hypotheses.len(),
+        }
     }
 
-    let verdict = if scores.is_empty() {
+    /// The bit of the event with scenario index `event`, if checked.
+    pub fn bit_of(&self, event: usize) -> Option<usize> {
+        self.events.iter().position(|&e| e == event)
+    }
+
+    /// How many observations count.
+    pub fn observation_count(&self) -> usize {
+        self.observations.count_ones() as usize
+    }
+
+    /// Observations a world with pass mask `mask` misses.
+    pub fn distance(&self, mask: u64) -> u32 {
+        (self.observations & !mask).count_ones()
+    }
+
+    /// The outage observations world `world` reproduces that it loses
+    /// with hypothesis `h` off (empty if `h` is off in it).
+    pub fn lost_without(
+        &self,
+        masks: &[u64],
+        world: HypothesisSet,
+        h: usize,
+    ) -> u64 {
+        if !world.contains(h) {
+            return 0;
+        }
+        let with = masks[world.bits() as usize];
+        let without = masks[world.without(h).bits() as usize];
+        with & !without & self.outage
+    }
+
+    /// The things `claim` says, in order: asserted, denied, cited.
+    pub fn items(&self, scenario: &Scenario, claim: &Claim) -> Vec<Item> {
+        let mut items: Vec<Item> =
+            claim.asserts.iter().map(|&h| Item::Asserts(h)).collect();
+        items.extend(claim.denies.iter().map(|&h| Item::Denies(h)));
+        for id in &claim.events {
+            let bit = scenario
+                .events
+                .iter()
+                .position(|e| &e.id == id)
+                .and_then(|i| self.bit_of(i));
+            if let Some(b) = bit {
+                items.push(Item::Cites(b));
+            }
+        }
+        items
+    }
+}
+
+/// Scores one item in world `world` of a draw whose worlds have pass
+/// masks `masks` (indexed by world bits).
+pub fn score_item(
+    layout: &Layout,
+    masks: &[u64],
+    world: HypothesisSet,
+    item: Item,
+) -> Score {
+    match item {
+        Item::Asserts(h) if !world.contains(h) => Score::Wrong,
+        Item::Asserts(h) if layout.lost_without(masks, world, h) != 0 => {
+            Score::Right
+        }
+        Item::Asserts(_) => Score::Partly,
+        Item::Denies(h) if layout.lost_without(masks, world, h) != 0 => {
+            Score::Wrong
+        }
+        Item::Denies(_) => Score::Right,
+        Item::Cites(b) if masks[world.bits() as usize] & (1 << b) != 0 => {
+            Score::Right
+        }
+        Item::Cites(_) => Score::Wrong,
+    }
+}
+
+/// The verdict from the scores of a claim's items.
+pub fn verdict_of(scores: &[Score]) -> Verdict {
+    if scores.is_empty() {
         Verdict::NotTestable
     } else if scores.iter().all(|&s| s == Score::Right) {
         Verdict::Supported
@@ -356,23 +241,364 @@ pub fn judge_in(
         Verdict::Contradicted
     } else {
         Verdict::PartlySupported
-    };
-    let (why, why_fr) = if verdict == Verdict::NotTestable {
-        (
-            String::from(
-                "not testable: the claim names no hypothesis and cites no \
-                 observation the model can check",
+    }
+}
+
+/// The checks of every world at one draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draw {
+    /// Pass masks, indexed by world bits.
+    pub masks: Vec<u64>,
+    /// For each world and each checked event, its first rule's measured
+    /// value (e.g. the first failing minute): `values[world][bit]`.
+    pub values: Vec<Vec<f64>>,
+}
+
+impl Draw {
+    /// Simulates and checks every world with `params`.
+    pub fn run(scenario: &Scenario, params: &Params, buf: &mut Run) -> Draw {
+        let n = scenario.hypotheses.len();
+        let mut masks = Vec::with_capacity(1 << n);
+        let mut values = Vec::with_capacity(1 << n);
+        for world in HypothesisSet::every(n) {
+            simulate_into(scenario, params, world, buf);
+            let checks = check_all(scenario, params, buf);
+            masks.push(mask_of(&checks));
+            values.push(
+                checks
+                    .iter()
+                    .map(|c| c.outcomes.first().map_or(f64::NAN, |o| o.value))
+                    .collect(),
+            );
+        }
+        Draw { masks, values }
+    }
+
+    /// Only the masks (faster; no measured values).
+    pub fn masks(
+        scenario: &Scenario,
+        params: &Params,
+        buf: &mut Run,
+    ) -> Vec<u64> {
+        HypothesisSet::every(scenario.hypotheses.len())
+            .map(|world| {
+                simulate_into(scenario, params, world, buf);
+                pass_mask(scenario, params, buf)
+            })
+            .collect()
+    }
+}
+
+/// The pass mask of a list of check results in file order.
+pub fn mask_of(checks: &[CheckResult]) -> u64 {
+    checks
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.pass)
+        .fold(0, |m, (k, _)| m | 1 << k)
+}
+
+/// How one thing a claim says fares across the plausible scenarios.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemSupport {
+    /// The item.
+    pub item: Item,
+    /// Share of plausible scenarios where it is right, partly right,
+    /// wrong.
+    pub right: f64,
+    /// See `right`.
+    pub partly: f64,
+    /// See `right`.
+    pub wrong: f64,
+    /// For a hypothesis: the share of plausible scenarios in which its
+    /// world has it on.
+    pub present: f64,
+    /// For a hypothesis: the outage observation (bit) most often lost
+    /// without it, and the share of plausible scenarios that lose it.
+    pub most_lost: Option<(usize, f64)>,
+    /// For a cited event: the median of its first rule's measured value
+    /// over the plausible scenarios (NaN if none has one).
+    pub median_value: f64,
+}
+
+/// A claim's verdict across the plausible scenarios.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimSupport {
+    /// The claim's index in the scenario.
+    pub claim: usize,
+    /// The verdict that comes out most often.
+    pub verdict: Verdict,
+    /// Share of plausible scenarios giving each verdict, in
+    /// [`Verdict::ALL`] order.
+    pub shares: [f64; 4],
+    /// The headline verdict's share.
+    pub support: f64,
+    /// Each thing the claim says.
+    pub items: Vec<ItemSupport>,
+}
+
+/// Per world: how often it reproduces each observation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorldSupport {
+    /// The world.
+    pub world: HypothesisSet,
+    /// Share of draws reproducing each checked event (by bit).
+    pub reproduces: Vec<f64>,
+    /// Share of draws reproducing every observation.
+    pub all: f64,
+    /// Its weight: share of the plausible scenarios in this world.
+    pub weight: f64,
+}
+
+/// Per hypothesis: how often it is needed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HypothesisSupport {
+    /// The hypothesis' index.
+    pub hypothesis: usize,
+    /// Share of draws in which switching it off in the world with every
+    /// hypothesis on loses an outage observation.
+    pub needed: f64,
+    /// The posterior probability that it is part of the explanation:
+    /// the summed weight of the worlds that have it on.
+    pub included: f64,
+}
+
+/// The analysis across draws: the tolerance, the worlds, the
+/// hypotheses and each claim.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    /// How many draws.
+    pub draws: usize,
+    /// The tolerance: observations a plausible scenario may miss.
+    pub tolerance: u32,
+    /// How many (draw, world) pairs are plausible.
+    pub accepted: usize,
+    /// Of how many.
+    pub pairs: usize,
+    /// Per world, in [`HypothesisSet::every`] order.
+    pub worlds: Vec<WorldSupport>,
+    /// Per hypothesis.
+    pub hypotheses: Vec<HypothesisSupport>,
+    /// Per claim, in the scenario's order.
+    pub claims: Vec<ClaimSupport>,
+    /// The plausible pairs, as (draw, world bits), for sensitivity.
+    pub plausible: Vec<(usize, u32)>,
+}
+
+/// Applies the rule to draws already simulated.
+pub fn judge(scenario: &Scenario, draws: &[Draw]) -> Judgement {
+    let layout = Layout::new(scenario);
+    let n_worlds = 1usize << layout.hypotheses;
+    let pairs = draws.len() * n_worlds;
+    // The tolerance: the smallest distance keeping ACCEPT_SHARE.
+    let mut by_distance = vec![0usize; 65];
+    for d in draws {
+        for &m in &d.masks {
+            by_distance[layout.distance(m) as usize] += 1;
+        }
+    }
+    let need = ((ACCEPT_SHARE * pairs as f64).ceil() as usize).max(1);
+    let mut tolerance = 0u32;
+    let mut running = 0;
+    for (dist, &count) in by_distance.iter().enumerate() {
+        running += count;
+        if running >= need {
+            tolerance = dist as u32;
+            break;
+        }
+    }
+    let plausible: Vec<(usize, u32)> = draws
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| {
+            d.masks
+                .iter()
+                .enumerate()
+                .filter(|(_, &m)| layout.distance(m) <= tolerance)
+                .map(move |(w, _)| (i, w as u32))
+        })
+        .collect();
+    let accepted = plausible.len();
+    let frac =
+        |k: usize, of: usize| if of == 0 { 0.0 } else { k as f64 / of as f64 };
+
+    let bits = layout.events.len();
+    let worlds = HypothesisSet::every(layout.hypotheses)
+        .map(|world| {
+            let w = world.bits() as usize;
+            let reproduces = (0..bits)
+                .map(|b| {
+                    frac(
+                        draws
+                            .iter()
+                            .filter(|d| d.masks[w] & (1 << b) != 0)
+                            .count(),
+                        draws.len(),
+                    )
+                })
+                .collect();
+            let all = frac(
+                draws
+                    .iter()
+                    .filter(|d| layout.distance(d.masks[w]) == 0)
+                    .count(),
+                draws.len(),
+            );
+            let weight = frac(
+                plausible.iter().filter(|&&(_, pw)| pw as usize == w).count(),
+                accepted,
+            );
+            WorldSupport { world, reproduces, all, weight }
+        })
+        .collect::<Vec<_>>();
+
+    let full = HypothesisSet::all(layout.hypotheses);
+    let hypotheses = (0..layout.hypotheses)
+        .map(|h| HypothesisSupport {
+            hypothesis: h,
+            needed: frac(
+                draws
+                    .iter()
+                    .filter(|d| layout.lost_without(&d.masks, full, h) != 0)
+                    .count(),
+                draws.len(),
             ),
-            String::from(
-                "non vérifiable: l'affirmation ne nomme aucune hypothèse et \
-                 ne cite aucune observation que le modèle peut contrôler",
-            ),
-        )
+            included: worlds
+                .iter()
+                .filter(|w| w.world.contains(h))
+                .map(|w| w.weight)
+                .sum(),
+        })
+        .collect();
+
+    let claims = scenario
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(ci, claim)| {
+            judge_claim(scenario, &layout, ci, claim, draws, &plausible)
+        })
+        .collect();
+
+    Judgement {
+        draws: draws.len(),
+        tolerance,
+        accepted,
+        pairs,
+        worlds,
+        hypotheses,
+        claims,
+        plausible,
+    }
+}
+
+fn judge_claim(
+    scenario: &Scenario,
+    layout: &Layout,
+    ci: usize,
+    claim: &Claim,
+    draws: &[Draw],
+    plausible: &[(usize, u32)],
+) -> ClaimSupport {
+    let items = layout.items(scenario, claim);
+    let n = plausible.len();
+    let mut counts = [0usize; 4];
+    let mut item_counts = vec![[0usize; 3]; items.len()];
+    let mut present = vec![0usize; items.len()];
+    let mut lost_counts = vec![vec![0usize; layout.events.len()]; items.len()];
+    let mut values: Vec<Vec<f64>> = vec![Vec::new(); items.len()];
+    let mut scores = Vec::with_capacity(items.len());
+    for &(d, w) in plausible {
+        let world = HypothesisSet::from_bits(w);
+        let masks = &draws[d].masks;
+        scores.clear();
+        for (k, &item) in items.iter().enumerate() {
+            let s = score_item(layout, masks, world, item);
+            scores.push(s);
+            item_counts[k][s as usize] += 1;
+            match item {
+                Item::Asserts(h) | Item::Denies(h) => {
+                    if world.contains(h) {
+                        present[k] += 1;
+                    }
+                    let lost = layout.lost_without(masks, world, h);
+                    for (b, c) in lost_counts[k].iter_mut().enumerate() {
+                        if lost & (1 << b) != 0 {
+                            *c += 1;
+                        }
+                    }
+                }
+                Item::Cites(b) => {
+                    let v = draws[d].values[w as usize][b];
+                    if v.is_finite() {
+                        values[k].push(v);
+                    }
+                }
+            }
+        }
+        counts[verdict_of(&scores).index()] += 1;
+    }
+    let frac = |k: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
+    let shares =
+        [frac(counts[0]), frac(counts[1]), frac(counts[2]), frac(counts[3])];
+    let best = *counts.iter().max().unwrap_or(&0);
+    let tied: Vec<Verdict> = Verdict::ALL
+        .into_iter()
+        .filter(|v| counts[v.index()] == best)
+        .collect();
+    let verdict = if items.is_empty() {
+        Verdict::NotTestable
+    } else if tied.len() == 1 {
+        tied[0]
     } else {
-        (
-            format!("{} ({best}): {}", verdict.label(), en.join("; ")),
-            format!("{} ({best}) : {}", verdict.label_fr(), fr.join("; ")),
-        )
+        Verdict::PartlySupported
     };
-    ClaimVerdict { id: claim.id.clone(), verdict, checks, best, why, why_fr }
+    let items = items
+        .iter()
+        .enumerate()
+        .map(|(k, &item)| {
+            let most_lost = lost_counts[k]
+                .iter()
+                .enumerate()
+                .filter(|(_, &c)| c > 0)
+                .max_by_key(|(b, &c)| (c, std::cmp::Reverse(*b)))
+                .map(|(b, &c)| (b, frac(c)));
+            let v = &mut values[k];
+            v.sort_by(f64::total_cmp);
+            let median_value =
+                if v.is_empty() { f64::NAN } else { v[v.len() / 2] };
+            ItemSupport {
+                item,
+                right: frac(item_counts[k][0]),
+                partly: frac(item_counts[k][1]),
+                wrong: frac(item_counts[k][2]),
+                present: frac(present[k]),
+                most_lost,
+                median_value,
+            }
+        })
+        .collect();
+    ClaimSupport {
+        claim: ci,
+        verdict,
+        shares,
+        support: shares[verdict.index()],
+        items,
+    }
+}
+
+/// The rule at one point of the box: every world simulated with
+/// `params`, the best-fitting worlds plausible.
+///
+/// # Examples
+/// ```
+/// use claimcheck_model::verdict::{judge_point, Verdict};
+/// use claimcheck_model::{bundled, Params};
+/// let s = bundled::default_scenario();
+/// let j = judge_point(&s, &Params::defaults(&s.params));
+/// assert_eq!(j.claims.len(), s.claims.len());
+/// ```
+pub fn judge_point(scenario: &Scenario, params: &Params) -> Judgement {
+    let mut buf = Run::new();
+    judge(scenario, &[Draw::run(scenario, params, &mut buf)])
 }

@@ -1,0 +1,686 @@
+//! The one formatting layer: numbers, percentages, multiples, times of
+//! day, dates, windows, durations, lists, counts and quotation marks, in
+//! Canadian English (The Canadian Press) and Canadian French (OQLF).
+//!
+//! Every reader-visible number and time in the widget, the no-JavaScript
+//! fallback and the command-line tool goes through here, so the copy
+//! desk's rules (`shared/copy-style.md`) live in one place:
+//!
+//! - no trailing zero (`5 %`, not `5,0 %`), thousands grouped (`17,000`
+//!   / `17 000` with a narrow no-break space), decimal comma in French;
+//! - French takes a no-break space before `:`, `%`, `h` and inside
+//!   « guillemets »; English takes “curly quotes”;
+//! - `per cent` in English prose, `%` in tables and on the chart;
+//! - `2 p.m.`, `11:30 p.m.`, `midnight`, `noon` / `14 h`, `21 h 30`;
+//! - `Nov. 8` in labels and `2 p.m. Nov. 8` in prose / `8 nov.` in
+//!   labels and `le 8 novembre à 14 h` in prose;
+//! - `a, b and c` / `a, b et c`; numbers one to nine spelled out in
+//!   English prose; `none of the 7` / `aucune des 7`, `all 7` / `les 7`.
+//!
+//! # Examples
+//! ```
+//! use claimcheck_model::locale::Lang;
+//! assert_eq!(Lang::En.number(17000.0, 0), "17,000");
+//! assert_eq!(Lang::Fr.number(17000.0, 0), "17\u{202f}000");
+//! assert_eq!(Lang::Fr.percent(0.05), "5\u{a0}%");
+//! assert_eq!(Lang::En.percent_prose(0.05), "5 per cent");
+//! ```
+
+use crate::time::LocalTime;
+
+/// No-break space (U+00A0): French, before `:` `%` `h` and inside « ».
+pub const NBSP: char = '\u{a0}';
+/// Narrow no-break space (U+202F): French thousands separator.
+pub const NNBSP: char = '\u{202f}';
+
+/// A reader's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Canadian English, The Canadian Press style.
+    #[default]
+    En,
+    /// Canadian French, OQLF style.
+    Fr,
+}
+
+/// The grammatical gender of a French noun, for `un`/`une`,
+/// `aucun`/`aucune`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Masculine.
+    M,
+    /// Feminine.
+    F,
+}
+
+/// A countable noun in one language: singular and plural, and for French
+/// its gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Noun {
+    /// Singular, e.g. `observation`.
+    pub one: &'static str,
+    /// Plural, e.g. `observations`.
+    pub many: &'static str,
+    /// Gender (French; ignored in English).
+    pub gender: Gender,
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
+    "Oct.", "Nov.", "Dec.",
+];
+const MONTHS_FR_SHORT: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juill.", "août",
+    "sept.", "oct.", "nov.", "déc.",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const SMALL_EN: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine",
+];
+const SMALL_FR: [&str; 10] = [
+    "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit",
+    "neuf",
+];
+
+impl Lang {
+    /// Reads a BCP 47 tag: `fr`, `fr-CA`… are French; `en`, `en-CA`…
+    /// English; anything else `None`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase();
+        let base = tag.split(['-', '_']).next().unwrap_or("");
+        match base {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The BCP 47 tag: `en-CA` / `fr-CA`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en-CA",
+            Lang::Fr => "fr-CA",
+        }
+    }
+
+    /// The key scenario texts use: `en` / `fr`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// A number rounded to at most `decimals` decimals, without trailing
+    /// zeros, thousands grouped.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::locale::Lang;
+    /// assert_eq!(Lang::En.number(1.50, 2), "1.5");
+    /// assert_eq!(Lang::Fr.number(1.25, 2), "1,25");
+    /// assert_eq!(Lang::En.number(5.0, 1), "5");
+    /// assert_eq!(Lang::En.number(212_345.0, 0), "212,345");
+    /// ```
+    pub fn number(self, x: f64, decimals: usize) -> String {
+        let x = if x.is_finite() { x } else { 0.0 };
+        let s = format!("{:.*}", decimals.min(6), x);
+        let (neg, s) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest.to_string()),
+            None => (false, s),
+        };
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => {
+                (i.to_string(), f.trim_end_matches('0').to_string())
+            }
+            None => (s.clone(), String::new()),
+        };
+        let negative =
+            neg && (int.bytes().any(|b| b != b'0') || !frac.is_empty());
+        let sep = match self {
+            Lang::En => ',',
+            Lang::Fr => NNBSP,
+        };
+        let mut out = String::new();
+        if negative {
+            out.push('-');
+        }
+        let n = int.len();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (n - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(match self {
+                Lang::En => '.',
+                Lang::Fr => ',',
+            });
+            out.push_str(&frac);
+        }
+        out
+    }
+
+    /// A number with as many decimals as it needs to show its size: none
+    /// from 10 up, one below 10, two below 1 (so `0.35`, `2.5`, `17`).
+    pub fn number_auto(self, x: f64) -> String {
+        let a = x.abs();
+        let d = if a >= 10.0 {
+            0
+        } else if a >= 1.0 {
+            1
+        } else {
+            2
+        };
+        self.number(x, d)
+    }
+
+    /// A count rounded for prose: to the nearest thousand from 10,000
+    /// up, else to a whole number; `212,000` / `212 000`.
+    pub fn count(self, x: f64) -> String {
+        let x = if x.is_finite() { x.max(0.0) } else { 0.0 };
+        let x = if x >= 10_000.0 {
+            (x / 1000.0).round() * 1000.0
+        } else {
+            x.round()
+        };
+        self.number(x, 0)
+    }
+
+    /// A fraction as a percentage for tables, labels and the chart:
+    /// `5%` / `5 %` (no-break space). One decimal below 10 %, none above.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::locale::Lang;
+    /// assert_eq!(Lang::En.percent(0.003), "0.3%");
+    /// assert_eq!(Lang::En.percent(0.5), "50%");
+    /// assert_eq!(Lang::Fr.percent(0.123), "12\u{a0}%");
+    /// ```
+    pub fn percent(self, fraction: f64) -> String {
+        let v = pct_value(fraction);
+        match self {
+            Lang::En => format!("{}%", self.number(v, pct_decimals(v))),
+            Lang::Fr => format!("{}{NBSP}%", self.number(v, pct_decimals(v))),
+        }
+    }
+
+    /// A fraction as a percentage in running prose: `5 per cent` /
+    /// `5 %`.
+    pub fn percent_prose(self, fraction: f64) -> String {
+        let v = pct_value(fraction);
+        match self {
+            Lang::En => {
+                format!("{} per cent", self.number(v, pct_decimals(v)))
+            }
+            Lang::Fr => self.percent(fraction),
+        }
+    }
+
+    /// Percentage points in prose: `20 percentage points` / `20 points de
+    /// pourcentage`.
+    pub fn points_prose(self, fraction: f64) -> String {
+        let v = pct_value(fraction);
+        let n = self.number(v, pct_decimals(v));
+        match self {
+            Lang::En if v == 1.0 => format!("{n} percentage point"),
+            Lang::En => format!("{n} percentage points"),
+            Lang::Fr if v < 2.0 => format!("{n}{NBSP}point de pourcentage"),
+            Lang::Fr => format!("{n}{NBSP}points de pourcentage"),
+        }
+    }
+
+    /// A multiple: `1.5 times` / `1,5 fois`.
+    pub fn times(self, x: f64) -> String {
+        let n = self.number_auto(x);
+        match self {
+            Lang::En => format!("{n} times"),
+            Lang::Fr => format!("{n}{NBSP}fois"),
+        }
+    }
+
+    /// A whole count in prose: one to nine spelled out (`seven`, `sept`),
+    /// larger ones in digits. French `un` is masculine; pass `Gender::F`
+    /// for `une`.
+    pub fn small(self, n: usize, gender: Gender) -> String {
+        match (self, n) {
+            (Lang::Fr, 1) if gender == Gender::F => "une".into(),
+            (Lang::En, 0..=9) => SMALL_EN[n].into(),
+            (Lang::Fr, 0..=9) => SMALL_FR[n].into(),
+            _ => self.number(n as f64, 0),
+        }
+    }
+
+    /// `n` nouns in prose: `no observations`, `one observation`, `seven
+    /// observations` / `aucune observation`, `une observation`, `sept
+    /// observations`.
+    pub fn counted(self, n: usize, noun: Noun) -> String {
+        match (self, n) {
+            (Lang::En, 0) => format!("no {}", noun.many),
+            (Lang::Fr, 0) => format!("{} {}", aucun(noun.gender), noun.one),
+            (_, 1) => format!("{} {}", self.small(1, noun.gender), noun.one),
+            _ => format!("{} {}", self.small(n, noun.gender), noun.many),
+        }
+    }
+
+    /// `k` of `n` nouns: `4 of the 7 observations`, `none of the 7
+    /// observations`, `all 7 observations` / `4 des 7 observations`,
+    /// `aucune des 7 observations`, `les 7 observations`.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::locale::{Gender, Lang, Noun};
+    /// let obs = Noun { one: "observation", many: "observations", gender: Gender::F };
+    /// assert_eq!(Lang::En.k_of_n(0, 7, obs), "none of the seven observations");
+    /// assert_eq!(Lang::Fr.k_of_n(7, 7, obs), "les sept observations");
+    /// assert_eq!(Lang::Fr.k_of_n(4, 7, obs), "quatre des sept observations");
+    /// ```
+    pub fn k_of_n(self, k: usize, n: usize, noun: Noun) -> String {
+        let all = self.small(n, noun.gender);
+        let part = self.small(k, noun.gender);
+        match self {
+            Lang::En if n == 1 && k == 1 => format!("the one {}", noun.one),
+            Lang::En if n == 1 => format!("not the one {}", noun.one),
+            Lang::En if k == 0 => format!("none of the {all} {}", noun.many),
+            Lang::En if k == n => format!("all {all} {}", noun.many),
+            Lang::En => format!("{part} of the {all} {}", noun.many),
+            Lang::Fr if n == 1 && k == 1 => format!("la seule {}", noun.one)
+                .replace(
+                    "la seule",
+                    if noun.gender == Gender::F {
+                        "la seule"
+                    } else {
+                        "le seul"
+                    },
+                ),
+            Lang::Fr if k == 0 => {
+                format!("{} des {all} {}", aucun(noun.gender), noun.many)
+            }
+            Lang::Fr if k == n => format!("les {all} {}", noun.many),
+            Lang::Fr => format!("{part} des {all} {}", noun.many),
+        }
+    }
+
+    /// A time of day: `2 p.m.`, `2:30 p.m.`, `midnight`, `noon` / `14 h`,
+    /// `14 h 30`, `0 h`.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::locale::Lang;
+    /// assert_eq!(Lang::En.clock(21, 30), "9:30 p.m.");
+    /// assert_eq!(Lang::Fr.clock(21, 30), "21\u{a0}h\u{a0}30");
+    /// assert_eq!(Lang::En.clock(0, 0), "midnight");
+    /// ```
+    pub fn clock(self, hour: u8, minute: u8) -> String {
+        let (h, m) = (hour % 24, minute % 60);
+        match self {
+            Lang::En => {
+                if h == 0 && m == 0 {
+                    return "midnight".into();
+                }
+                if h == 12 && m == 0 {
+                    return "noon".into();
+                }
+                let suffix = if h < 12 { "a.m." } else { "p.m." };
+                let h12 = if h % 12 == 0 { 12 } else { h % 12 };
+                if m == 0 {
+                    format!("{h12} {suffix}")
+                } else {
+                    format!("{h12}:{m:02} {suffix}")
+                }
+            }
+            Lang::Fr => {
+                if m == 0 {
+                    format!("{h}{NBSP}h")
+                } else {
+                    format!("{h}{NBSP}h{NBSP}{m:02}")
+                }
+            }
+        }
+    }
+
+    /// A time of day given as fractional hours (`14.5` → `2:30 p.m.`).
+    pub fn clock_hours(self, hours: f64) -> String {
+        let m =
+            if hours.is_finite() { (hours * 60.0).round() as i64 } else { 0 };
+        let m = m.rem_euclid(24 * 60);
+        self.clock((m / 60) as u8, (m % 60) as u8)
+    }
+
+    /// A date for labels and the chart: `Nov. 8` / `8 nov.`.
+    pub fn date_label(self, t: LocalTime) -> String {
+        let i = month_index(t);
+        match self {
+            Lang::En => format!("{} {}", MONTHS_EN[i], t.day),
+            Lang::Fr if t.day == 1 => {
+                format!("1er{NBSP}{}", MONTHS_FR_SHORT[i])
+            }
+            Lang::Fr => format!("{}{NBSP}{}", t.day, MONTHS_FR_SHORT[i]),
+        }
+    }
+
+    /// A date in prose, with its year: `Nov. 8, 2016` / `le 8 novembre
+    /// 2016`.
+    pub fn date_prose(self, t: LocalTime) -> String {
+        let i = month_index(t);
+        match self {
+            Lang::En => format!("{} {}, {}", MONTHS_EN[i], t.day, t.year),
+            Lang::Fr => {
+                format!("le {} {} {}", fr_day(t.day), MONTHS_FR[i], t.year)
+            }
+        }
+    }
+
+    /// A date in prose without its year: `Nov. 8` / `le 8 novembre`.
+    pub fn day_prose(self, t: LocalTime) -> String {
+        let i = month_index(t);
+        match self {
+            Lang::En => format!("{} {}", MONTHS_EN[i], t.day),
+            Lang::Fr => format!("le {} {}", fr_day(t.day), MONTHS_FR[i]),
+        }
+    }
+
+    /// A moment in prose: `2 p.m. Nov. 8` / `le 8 novembre à 14 h`.
+    pub fn moment(self, t: LocalTime) -> String {
+        match self {
+            Lang::En => format!(
+                "{} {}",
+                self.clock(t.hour, t.minute),
+                self.day_prose(t)
+            ),
+            Lang::Fr => format!(
+                "{} à {}",
+                self.day_prose(t),
+                self.clock(t.hour, t.minute)
+            ),
+        }
+    }
+
+    /// A moment for labels: `Nov. 8, 2 p.m.` / `8 nov., 14 h`.
+    pub fn moment_label(self, t: LocalTime) -> String {
+        format!("{}, {}", self.date_label(t), self.clock(t.hour, t.minute))
+    }
+
+    /// A window in prose. Within one day: `from 2 to 5 p.m. Nov. 8` /
+    /// `le 8 novembre, de 14 h à 17 h`; a window that ends at midnight
+    /// counts as ending that day. Across days: `from 6 p.m. Nov. 8 to
+    /// 10 p.m. Nov. 9` / `du 8 novembre à 18 h au 9 novembre à 22 h`.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::locale::Lang;
+    /// use claimcheck_model::time::LocalTime;
+    /// let a = LocalTime::parse("2016-11-08T14:00")?;
+    /// let b = LocalTime::parse("2016-11-08T17:00")?;
+    /// assert_eq!(Lang::En.window(a, b), "from 2 to 5 p.m. Nov. 8");
+    /// assert_eq!(Lang::Fr.window(a, b), "le 8 novembre, de 14\u{a0}h à 17\u{a0}h");
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn window(self, from: LocalTime, to: LocalTime) -> String {
+        let ends_at_midnight = to.hour == 0 && to.minute == 0;
+        let to_day = if ends_at_midnight {
+            LocalTime::from_minutes_since_epoch(to.minutes_since_epoch() - 1)
+        } else {
+            to
+        };
+        let same_day = (from.year, from.month, from.day)
+            == (to_day.year, to_day.month, to_day.day);
+        let (fc, tc) = (
+            self.clock(from.hour, from.minute),
+            self.clock(to.hour, to.minute),
+        );
+        match self {
+            Lang::En if same_day => {
+                let am = |t: LocalTime| t.hour < 12;
+                let plain =
+                    |t: LocalTime| !(t.hour % 12 == 0 && t.minute == 0);
+                // "from 2 to 5 p.m." when both ends share a.m./p.m.
+                let from_text = if plain(from)
+                    && plain(to)
+                    && am(from) == am(to)
+                {
+                    let h12 =
+                        if from.hour % 12 == 0 { 12 } else { from.hour % 12 };
+                    if from.minute == 0 {
+                        format!("{h12}")
+                    } else {
+                        format!("{h12}:{:02}", from.minute)
+                    }
+                } else {
+                    fc
+                };
+                format!("from {from_text} to {tc} {}", self.day_prose(from))
+            }
+            Lang::En => {
+                format!("from {} to {}", self.moment(from), self.moment(to))
+            }
+            Lang::Fr if same_day => {
+                let tc =
+                    if ends_at_midnight { "minuit".to_string() } else { tc };
+                format!("{}, de {fc} à {tc}", self.day_prose(from))
+            }
+            Lang::Fr => format!(
+                "du {} à {fc} au {} à {tc}",
+                self.day_prose(from).trim_start_matches("le "),
+                self.day_prose(to).trim_start_matches("le ")
+            ),
+        }
+    }
+
+    /// A duration in minutes, in prose: `45 minutes`, `1.5 hours`, `32
+    /// hours` / `45 minutes`, `1,5 heure`, `32 heures`.
+    pub fn duration(self, minutes: f64) -> String {
+        let m = if minutes.is_finite() { minutes.abs() } else { 0.0 };
+        if m < 60.0 {
+            let n = self.number(m, 0);
+            return match (self, m.round() == 1.0) {
+                (Lang::En, true) => format!("{n} minute"),
+                (Lang::En, false) => format!("{n} minutes"),
+                (Lang::Fr, true) => format!("{n}{NBSP}minute"),
+                (Lang::Fr, false) => format!("{n}{NBSP}minutes"),
+            };
+        }
+        let h = m / 60.0;
+        let n = self.number(h, 1);
+        match (self, h < 2.0) {
+            (Lang::En, _) if n == "1" => "one hour".into(),
+            (Lang::En, _) => format!("{n} hours"),
+            (Lang::Fr, true) => format!("{n}{NBSP}heure"),
+            (Lang::Fr, false) => format!("{n}{NBSP}heures"),
+        }
+    }
+
+    /// A duration in seconds for readouts: `30 s`.
+    pub fn seconds(self, s: f64) -> String {
+        if s >= 120.0 {
+            return self.duration(s / 60.0);
+        }
+        format!("{}{NBSP}s", self.number(s, 1))
+    }
+
+    /// `a, b and c` / `a, b et c`.
+    pub fn list<S: AsRef<str>>(self, items: &[S]) -> String {
+        let and = match self {
+            Lang::En => "and",
+            Lang::Fr => "et",
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.as_ref().to_string(),
+            [init @ .., last] => {
+                let init: Vec<&str> =
+                    init.iter().map(|s| s.as_ref()).collect();
+                format!("{} {and} {}", init.join(", "), last.as_ref())
+            }
+        }
+    }
+
+    /// Quotation marks: `“words”` / `« words »`.
+    pub fn quote(self, words: &str) -> String {
+        match self {
+            Lang::En => format!("\u{201c}{words}\u{201d}"),
+            Lang::Fr => format!("«{NBSP}{words}{NBSP}»"),
+        }
+    }
+
+    /// A label followed by a colon: `Source:` / `Source :`.
+    pub fn colon(self, label: &str) -> String {
+        match self {
+            Lang::En => format!("{label}:"),
+            Lang::Fr => format!("{label}{NBSP}:"),
+        }
+    }
+
+    /// `words` with its first letter upper-cased (sentence start).
+    pub fn capitalize(words: &str) -> String {
+        let mut c = words.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+fn pct_value(fraction: f64) -> f64 {
+    if fraction.is_finite() {
+        fraction * 100.0
+    } else {
+        0.0
+    }
+}
+
+fn pct_decimals(v: f64) -> usize {
+    let a = v.abs();
+    if a == 0.0 || a >= 10.0 || (a - a.round()).abs() < 0.05 {
+        0
+    } else {
+        1
+    }
+}
+
+fn month_index(t: LocalTime) -> usize {
+    usize::from(t.month.clamp(1, 12)) - 1
+}
+
+fn fr_day(day: u8) -> String {
+    if day == 1 {
+        "1er".into()
+    } else {
+        day.to_string()
+    }
+}
+
+fn aucun(g: Gender) -> &'static str {
+    match g {
+        Gender::M => "aucun",
+        Gender::F => "aucune",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> LocalTime {
+        LocalTime::parse(s).expect("time")
+    }
+
+    // The examples are the findings of shared/copy-style.md, wrong → right.
+    #[test]
+    fn numbers_follow_the_copy_desk() {
+        assert_eq!(Lang::Fr.percent(0.05), "5\u{a0}%"); // not 5,0 %
+        assert_eq!(Lang::Fr.times(1.0), "1\u{a0}fois"); // not 1,0 fois
+        assert_eq!(Lang::Fr.number(17000.0, 0), "17\u{202f}000"); // not 17000
+        assert_eq!(Lang::Fr.number(1.2, 2), "1,2"); // not 1.2
+        assert_eq!(Lang::En.percent(0.0), "0%"); // not 0.0 %
+        assert_eq!(Lang::En.percent_prose(0.35), "35 per cent"); // not 35.0 %
+        assert_eq!(Lang::En.number(-0.0001, 2), "0");
+        assert_eq!(Lang::En.count(212_345.0), "212,000");
+        assert_eq!(Lang::En.times(40.0), "40 times");
+    }
+
+    #[test]
+    fn times_and_dates_follow_the_copy_desk() {
+        assert_eq!(Lang::Fr.clock(14, 0), "14\u{a0}h"); // not 14,0 h
+        assert_eq!(Lang::Fr.clock(21, 30), "21\u{a0}h\u{a0}30"); // not 21,5 h
+        assert_eq!(Lang::En.clock(12, 0), "noon");
+        assert_eq!(Lang::En.clock(0, 0), "midnight"); // not 12 a.m.
+        assert_eq!(Lang::En.clock_hours(14.5), "2:30 p.m.");
+        assert_eq!(Lang::En.date_label(t("2016-11-08T14:00")), "Nov. 8");
+        assert_eq!(Lang::En.date_label(t("2016-09-08T14:00")), "Sept. 8");
+        assert_eq!(Lang::En.date_label(t("2016-07-08T14:00")), "July 8");
+        assert_eq!(
+            Lang::Fr.date_label(t("2016-07-08T14:00")),
+            "8\u{a0}juill."
+        ); // not juil.
+        assert_eq!(Lang::En.moment(t("2016-11-08T14:00")), "2 p.m. Nov. 8");
+        assert_eq!(
+            Lang::Fr.moment(t("2016-11-08T14:00")),
+            "le 8 novembre à 14\u{a0}h"
+        ); // not 8 nov., 14 h in a sentence
+        assert_eq!(Lang::En.date_prose(t("2016-11-08T14:00")), "Nov. 8, 2016");
+        assert_eq!(Lang::Fr.day_prose(t("2016-08-01T00:00")), "le 1er août");
+    }
+
+    #[test]
+    fn windows_that_cross_midnight_read_as_prose() {
+        let (a, b) = (t("2016-11-08T18:00"), t("2016-11-09T00:00"));
+        assert_eq!(Lang::En.window(a, b), "from 6 p.m. to midnight Nov. 8");
+        assert_eq!(
+            Lang::Fr.window(a, b),
+            "le 8 novembre, de 18\u{a0}h à minuit"
+        );
+        let (a, b) = (t("2016-11-08T18:00"), t("2016-11-09T22:00"));
+        assert_eq!(
+            Lang::En.window(a, b),
+            "from 6 p.m. Nov. 8 to 10 p.m. Nov. 9"
+        );
+        assert_eq!(
+            Lang::Fr.window(a, b),
+            "du 8 novembre à 18\u{a0}h au 9 novembre à 22\u{a0}h"
+        );
+        let (a, b) = (t("2016-11-08T11:00"), t("2016-11-08T14:00"));
+        assert_eq!(Lang::En.window(a, b), "from 11 a.m. to 2 p.m. Nov. 8");
+    }
+
+    #[test]
+    fn lists_plurals_and_zero() {
+        let obs = Noun {
+            one: "observation",
+            many: "observations",
+            gender: Gender::F,
+        };
+        assert_eq!(Lang::En.list(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(Lang::Fr.list(&["a", "b", "c"]), "a, b et c");
+        assert_eq!(Lang::Fr.k_of_n(0, 7, obs), "aucune des sept observations"); // not 0 des 7
+        assert_eq!(Lang::Fr.k_of_n(7, 7, obs), "les sept observations"); // not 7 des 7
+        assert_eq!(Lang::En.k_of_n(7, 7, obs), "all seven observations");
+        assert_eq!(Lang::En.k_of_n(12, 14, obs), "12 of the 14 observations");
+        assert_eq!(Lang::En.counted(0, obs), "no observations");
+        assert_eq!(Lang::Fr.counted(1, obs), "une observation");
+    }
+
+    #[test]
+    fn quotes_and_colons() {
+        assert_eq!(Lang::Fr.quote("dégradé"), "«\u{a0}dégradé\u{a0}»"); // not “dégradé”
+        assert_eq!(Lang::En.quote("degraded"), "\u{201c}degraded\u{201d}");
+        assert_eq!(Lang::Fr.colon("Verdict"), "Verdict\u{a0}:"); // not Verdict:
+        assert_eq!(Lang::En.duration(32.0 * 60.0), "32 hours");
+        assert_eq!(Lang::Fr.duration(90.0), "1,5\u{a0}heure");
+    }
+}
