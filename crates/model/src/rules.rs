@@ -366,22 +366,21 @@ fn traffic(
         Part::Rest => 1.0 - s,
     };
     let mut total = 0.0;
+    // Normal traffic is the always-on demand, whichever users are
+    // counted: served users are a multiple of it too.
     let mut normal = 0.0;
-    match measure {
-        Measure::Served => {
-            for i in a..b {
-                total += run.served[i] * share(run.segment_share[i]);
-            }
+    for &(series, s, always) in &run.demand {
+        let sum: f64 = series[a..b].iter().sum::<f64>() * share(s);
+        if measure == Measure::Demand {
+            total += sum;
         }
-        Measure::Demand => {
-            for &(series, s, always) in &run.demand {
-                let k = share(s);
-                let sum: f64 = series[a..b].iter().sum::<f64>() * k;
-                total += sum;
-                if always {
-                    normal += sum;
-                }
-            }
+        if always {
+            normal += sum;
+        }
+    }
+    if measure == Measure::Served {
+        for i in a..b {
+            total += run.served[i] * share(run.segment_share[i]);
         }
     }
     let minutes = (b - a) as f64;
