@@ -619,7 +619,7 @@ impl<'a> Words<'a> {
         if self.en() {
             format!("Result: {c}.")
         } else {
-            format!("Résultat : {c}.")
+            format!("Résultat\u{a0}: {c}.")
         }
     }
 
@@ -696,7 +696,9 @@ impl<'a> Words<'a> {
                 if self.en() {
                     format!("{head} It misses {label}: {clause}.")
                 } else {
-                    format!("{head} Il ne reproduit pas {label} : {clause}.")
+                    format!(
+                        "{head} Il ne reproduit pas {label}\u{a0}: {clause}."
+                    )
                 }
             }
             None => head,
@@ -914,7 +916,7 @@ impl<'a> Words<'a> {
             return if self.en() {
                 "Not testable: the claim names no cause the model switches and cites no observation it checks.".into()
             } else {
-                "Non vérifiable : l'affirmation ne nomme aucune cause que le modèle fait varier et ne cite aucune observation qu'il vérifie.".into()
+                "Non vérifiable\u{a0}: l'affirmation ne nomme aucune cause que le modèle fait varier et ne cite aucune observation qu'il vérifie.".into()
             };
         }
         let head = format!(
