@@ -929,7 +929,8 @@ impl<'a> Words<'a> {
             .iter()
             .map(|it| self.reason(j, it))
             .filter(|r| !r.is_empty())
-            .map(|r| format!("{r}."))
+            // A label may end in an abbreviation ("at 5 p.m.").
+            .map(|r| if r.ends_with('.') { r } else { format!("{r}.") })
             .collect();
         if reasons.is_empty() {
             head
