@@ -447,23 +447,25 @@ impl Lang {
         match self {
             Lang::En if same_day => {
                 let am = |t: LocalTime| t.hour < 12;
-                let plain =
-                    |t: LocalTime| !(t.hour % 12 == 0 && t.minute == 0);
-                // "from 2 to 5 p.m." when both ends share a.m./p.m.
-                let from_text = if plain(from)
-                    && plain(to)
-                    && am(from) == am(to)
-                {
-                    let h12 =
-                        if from.hour % 12 == 0 { 12 } else { from.hour % 12 };
-                    if from.minute == 0 {
-                        format!("{h12}")
-                    } else {
-                        format!("{h12}:{:02}", from.minute)
-                    }
-                } else {
-                    fc
+                let plain = |t: LocalTime| {
+                    !(t.hour.is_multiple_of(12) && t.minute == 0)
                 };
+                // "from 2 to 5 p.m." when both ends share a.m./p.m.
+                let from_text =
+                    if plain(from) && plain(to) && am(from) == am(to) {
+                        let h12 = if from.hour.is_multiple_of(12) {
+                            12
+                        } else {
+                            from.hour % 12
+                        };
+                        if from.minute == 0 {
+                            format!("{h12}")
+                        } else {
+                            format!("{h12}:{:02}", from.minute)
+                        }
+                    } else {
+                        fc
+                    };
                 format!("from {from_text} to {tc} {}", self.day_prose(from))
             }
             Lang::En => {
