@@ -512,7 +512,7 @@ fn chart(
 }
 
 /// The days of a window in prose: `Nov. 8-10, 2016` / `du 8 au 10
-/// novembre 2016`.
+/// novembre 2016`, `les 2 et 3 mai 2016`.
 fn date_span(lang: Lang, a: LocalTime, b: LocalTime) -> String {
     let same_year = a.year == b.year;
     let same_month = same_year && a.month == b.month;
@@ -530,10 +530,11 @@ fn date_span(lang: Lang, a: LocalTime, b: LocalTime) -> String {
             format!("{}, to {}", lang.date_prose(a), lang.date_prose(b))
         }
         Lang::Fr if same_day => lang.date_prose(a),
+        Lang::Fr if same_month && b.day == a.day + 1 => {
+            format!("les {} et {}", fr_day(a), strip(lang.date_prose(b)))
+        }
         Lang::Fr if same_month => {
-            let day = strip(lang.day_prose(a));
-            let day = day.split(' ').next().unwrap_or_default().to_string();
-            format!("du {day} au {}", strip(lang.date_prose(b)))
+            format!("du {} au {}", fr_day(a), strip(lang.date_prose(b)))
         }
         Lang::Fr if same_year => format!(
             "du {} au {}",
@@ -546,6 +547,13 @@ fn date_span(lang: Lang, a: LocalTime, b: LocalTime) -> String {
             strip(lang.date_prose(b))
         ),
     }
+}
+
+/// The day of the month in French prose: `8`, `1er`.
+fn fr_day(t: LocalTime) -> String {
+    let prose = Lang::Fr.day_prose(t);
+    let prose = prose.trim_start_matches("le ");
+    prose.split(' ').next().unwrap_or_default().to_string()
 }
 
 /// Quotes, verbatim, in the reader's quotation marks and tagged with
