@@ -20,6 +20,7 @@ pub mod params;
 pub mod rules;
 pub mod scenario;
 pub mod sim;
+pub mod support;
 pub mod time;
 pub mod units;
 pub mod verdict;

@@ -200,6 +200,9 @@ pub struct Behaviour {
     pub retry: Value,
     /// Mean time before a retry.
     pub retry_wait: Value,
+    /// How much arrivals fluctuate within a minute, as a coefficient of
+    /// variation (a share; 0: a smooth fluid).
+    pub burst: Value,
 }
 
 /// The scenario's model.

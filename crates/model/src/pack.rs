@@ -736,7 +736,7 @@ pack_struct!(ParamSpec {
 pack_struct!(Rhythm { swing, peak });
 pack_struct!(Component { id, label, kind, hypothesis });
 pack_struct!(Capacity { servers, per_server });
-pack_struct!(Behaviour { timeout, queue_max_wait, retry, retry_wait });
+pack_struct!(Behaviour { timeout, queue_max_wait, retry, retry_wait, burst });
 pack_struct!(Model { segment, capacity, behaviour, components });
 pack_struct!(LocalTime { year, month, day, hour, minute });
 pack_struct!(Clock { start, utc_offset_min });

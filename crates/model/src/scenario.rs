@@ -1584,6 +1584,9 @@ impl Reader<'_> {
                 SECONDS,
                 env,
             )?,
+            burst: self
+                .opt_value(&mut b, "burst_pct", SHARE_PCT, env)?
+                .unwrap_or(Value::Const(0.0)),
         };
         self.done(b)?;
 

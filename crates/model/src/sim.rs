@@ -151,6 +151,9 @@ pub struct QueueConfig {
     pub retry_fraction: f64,
     /// Mean time before a retry, minutes.
     pub retry_wait_min: f64,
+    /// How much the arrival rate fluctuates within a minute, as a
+    /// coefficient of variation (0: a perfectly smooth fluid).
+    pub burst_cv: f64,
 }
 
 impl QueueConfig {
@@ -190,6 +193,7 @@ impl QueueConfig {
             max_wait_min,
             retry_fraction,
             retry_wait_min,
+            burst_cv: 0.0,
         })
     }
 
@@ -201,6 +205,7 @@ impl QueueConfig {
             max_wait_min: b.queue_max_wait.get(p).max(f64::MIN_POSITIVE),
             retry_fraction: b.retry.get(p).clamp(0.0, 0.999),
             retry_wait_min: b.retry_wait.get(p).max(f64::MIN_POSITIVE),
+            burst_cv: b.burst.get(p).clamp(0.0, 1.0),
         }
     }
 }
@@ -312,12 +317,34 @@ impl FluidQueue {
         let rate = if h > 0.0 { attempts / h } else { 0.0 };
 
         // The common healthy case: no queue, demand within capacity.
+        // A smooth fluid serves everyone; real arrivals come in bursts,
+        // and what a burst brings above capacity fails at once (the
+        // site's "temporary outages" before it tips over).
         if queued == 0.0 && rate < capacity {
+            let lost = burst_overflow(rate, capacity, self.cfg.burst_cv) * h;
+            if lost <= 0.0 {
+                return StepFlows {
+                    retries,
+                    attempts,
+                    attempts_us,
+                    served: attempts,
+                    ..StepFlows::default()
+                };
+            }
+            let lost = lost.min(attempts);
+            let to_orbit = self.cfg.retry_fraction * lost;
+            self.orbit += to_orbit;
+            if attempts > 0.0 {
+                self.orbit_us += to_orbit * (attempts_us / attempts);
+            }
             return StepFlows {
                 retries,
                 attempts,
                 attempts_us,
-                served: attempts,
+                served: attempts - lost,
+                blocked: lost,
+                failures: lost,
+                gave_up: lost - to_orbit,
                 ..StepFlows::default()
             };
         }
@@ -438,6 +465,51 @@ impl FluidQueue {
         // Mean of exp(−x) over [a, b].
         (ea - eb) / d
     }
+}
+
+/// The rate lost to bursts when arrivals average `rate` per minute with
+/// coefficient of variation `cv` against `capacity`: E[(X − C)⁺] for a
+/// Gaussian X with mean `rate` and standard deviation `cv`·`rate`, the
+/// Gaussian approximation of overflow in bufferless multiplexing
+/// (Guérin, Ahmadi & Naghshineh 1991; Roberts, Mocci & Virtamo 1996).
+/// Zero for a smooth fluid (`cv` = 0) and when capacity is more than
+/// eight standard deviations away.
+///
+/// # Examples
+/// ```
+/// use claimcheck_model::sim::burst_overflow;
+/// assert_eq!(burst_overflow(90.0, 100.0, 0.0), 0.0);
+/// // At capacity, about 0.4 standard deviations are lost.
+/// let at = burst_overflow(100.0, 100.0, 0.1);
+/// assert!((at - 10.0 * 0.398_942).abs() < 1e-3);
+/// assert!(burst_overflow(50.0, 100.0, 0.1) < 1e-12);
+/// ```
+#[inline]
+pub fn burst_overflow(rate: f64, capacity: f64, cv: f64) -> f64 {
+    let sigma = cv * rate;
+    if sigma <= 0.0 {
+        return 0.0;
+    }
+    let beta = (capacity - rate) / sigma;
+    if beta > 8.0 {
+        return 0.0;
+    }
+    let pdf = (-0.5 * beta * beta).exp() * 0.398_942_280_401_432_7;
+    let tail = 0.5 * erfc(beta * std::f64::consts::FRAC_1_SQRT_2);
+    (sigma * pdf - (capacity - rate) * tail).max(0.0)
+}
+
+/// The complementary error function, to about 1e-7 (Abramowitz &
+/// Stegun 7.1.26, extended to negative arguments by symmetry).
+pub fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.327_591_1 * z);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let r = poly * (-z * z).exp();
+    if x >= 0.0 { r } else { 2.0 - r }
 }
 
 /// Run-wide sums, for the conservation identity. All in users.

@@ -101,6 +101,9 @@ pub enum Score {
     Partly,
     /// It disagrees.
     Wrong,
+    /// A cited observation no world reproduces at this draw: the model
+    /// cannot tell, so the item is left out there.
+    Untested,
 }
 
 /// One thing a claim says.
@@ -227,12 +230,21 @@ pub fn score_item(
         Item::Cites(b) if masks[world.bits() as usize] & (1 << b) != 0 => {
             Score::Right
         }
+        Item::Cites(b)
+            if layout.observations & (1 << b) != 0
+                && masks.iter().all(|m| m & (1 << b) == 0) =>
+        {
+            Score::Untested
+        }
         Item::Cites(_) => Score::Wrong,
     }
 }
 
 /// The verdict from the scores of a claim's items.
 pub fn verdict_of(scores: &[Score]) -> Verdict {
+    let tested: Vec<Score> =
+        scores.iter().copied().filter(|&s| s != Score::Untested).collect();
+    let scores = &tested[..];
     if scores.is_empty() {
         Verdict::NotTestable
     } else if scores.iter().all(|&s| s == Score::Right) {
@@ -310,6 +322,9 @@ pub struct ItemSupport {
     pub partly: f64,
     /// See `right`.
     pub wrong: f64,
+    /// For a cited observation: the share of plausible scenarios where
+    /// no world reproduces it, so it is left out.
+    pub untested: f64,
     /// For a hypothesis: the share of plausible scenarios in which its
     /// world has it on.
     pub present: f64,
@@ -503,7 +518,8 @@ fn judge_claim(
     let items = layout.items(scenario, claim);
     let n = plausible.len();
     let mut counts = [0usize; 4];
-    let mut item_counts = vec![[0usize; 3]; items.len()];
+    let mut item_counts = vec![[0usize; 4]; items.len()];
+    let mut tallied = 0usize;
     let mut present = vec![0usize; items.len()];
     let mut lost_counts = vec![vec![0usize; layout.events.len()]; items.len()];
     let mut values: Vec<Vec<f64>> = vec![Vec::new(); items.len()];
@@ -536,8 +552,15 @@ fn judge_claim(
                 }
             }
         }
+        if !items.is_empty()
+            && scores.iter().all(|&s| s == Score::Untested)
+        {
+            continue;
+        }
+        tallied += 1;
         counts[verdict_of(&scores).index()] += 1;
     }
+    let n = if items.is_empty() { n } else { tallied };
     let frac = |k: usize| if n == 0 { 0.0 } else { k as f64 / n as f64 };
     let shares =
         [frac(counts[0]), frac(counts[1]), frac(counts[2]), frac(counts[3])];
@@ -572,6 +595,7 @@ fn judge_claim(
                 right: frac(item_counts[k][0]),
                 partly: frac(item_counts[k][1]),
                 wrong: frac(item_counts[k][2]),
+                untested: frac(item_counts[k][3]),
                 present: frac(present[k]),
                 most_lost,
                 median_value,

@@ -859,7 +859,21 @@ impl<'a> Words<'a> {
                     Some(Rule::Onset { at, .. }) => Some(*at),
                     _ => None,
                 };
-                if it.right >= 0.5 {
+                if it.untested >= 0.5 {
+                    if en {
+                        format!(
+                            "{}, no mix of causes reproduces {label}, so it \
+                             cannot count",
+                            often(it.untested)
+                        )
+                    } else {
+                        format!(
+                            "{}, aucune combinaison de causes ne reproduit \
+                             {label}, qui ne peut donc pas compter",
+                            often(it.untested)
+                        )
+                    }
+                } else if it.right >= 0.5 {
                     if en {
                         format!(
                             "{}, the model reproduces {label}",
