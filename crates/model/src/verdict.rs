@@ -569,7 +569,10 @@ fn judge_claim(
         .into_iter()
         .filter(|v| counts[v.index()] == best)
         .collect();
-    let verdict = if items.is_empty() {
+    // Nothing the claim says was tested in any plausible scenario (its
+    // cited observations are reproduced by no world): not testable,
+    // rather than a four-way tie of zeros.
+    let verdict = if items.is_empty() || tallied == 0 {
         Verdict::NotTestable
     } else if tied.len() == 1 {
         tied[0]
@@ -595,7 +598,13 @@ fn judge_claim(
                 right: frac(item_counts[k][0]),
                 partly: frac(item_counts[k][1]),
                 wrong: frac(item_counts[k][2]),
-                untested: frac(item_counts[k][3]),
+                // Over all plausible scenarios: the ones where every
+                // item is untested are not in the tally.
+                untested: if plausible.is_empty() {
+                    0.0
+                } else {
+                    item_counts[k][3] as f64 / plausible.len() as f64
+                },
                 present: frac(present[k]),
                 most_lost,
                 median_value,
