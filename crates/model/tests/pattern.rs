@@ -59,8 +59,9 @@ fn the_trouble_starts_between_noon_and_2_30_pm() {
     let onset =
         run.failure_fraction.iter().position(|&f| f >= DEGRADED).unwrap();
     assert!((NOON..=H1430).contains(&onset), "onset at minute {onset}");
-    // Before noon Nov. 8, nothing fails at all.
-    assert_eq!(max(&run.failure_fraction[..NOON]), 0.0);
+    // Before noon Nov. 8, bursts may fail a few visits, never as many
+    // as "degraded".
+    assert!(max(&run.failure_fraction[..NOON]) < DEGRADED);
 }
 
 #[test]
@@ -102,11 +103,12 @@ fn the_site_is_healthy_after_the_repair() {
     // ordinary traffic at 11 p.m. (about 4,800 users a minute), is
     // below even (1 − retry share) × six servers' 9,000 a minute, so
     // the retry orbit drains: healthy within the hour, and from
-    // midnight Nov. 10 to the end of the window not a visit fails.
+    // midnight Nov. 10 to the end of the window hardly a visit fails
+    // (bursts aside: fewer than one in a thousand).
     let run = all_on();
     let ff = &run.failure_fraction;
     assert!(max(&ff[REPAIR + 60..]) < DEGRADED);
-    assert_eq!(max(&ff[NOV10..]), 0.0);
+    assert!(max(&ff[NOV10..]) < 1e-3, "{}", max(&ff[NOV10..]));
 }
 
 #[test]

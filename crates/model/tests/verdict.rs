@@ -21,7 +21,7 @@ use claimcheck_model::verdict::{
 };
 use claimcheck_model::{HypothesisSet, Params};
 
-use Score::{Partly, Right, Wrong};
+use Score::{Partly, Right, Untested, Wrong};
 
 const OUTAGE: u64 = 1 << 0;
 const BUSY: u64 = 1 << 1;
@@ -173,8 +173,33 @@ fn score_item_truth_table() {
 }
 
 #[test]
+fn a_cited_observation_no_world_reproduces_is_untested() {
+    let l = Layout::new(&common::mini());
+    // No world reproduces the repair (bit 2) or the dated claim (bit
+    // 3); one world reproduces the outage (bit 0).
+    let masks = [0, OUTAGE, BUSY, BUSY];
+    for world in [w(0), w(1), w(2), w(3)] {
+        let score = |b| score_item(&l, &masks, world, Item::Cites(b));
+        assert_eq!(score(2), Untested, "world {}", world.bits());
+        // A dated claim is not part of the record: it is simply wrong.
+        assert_eq!(score(3), Wrong);
+    }
+    assert_eq!(score_item(&l, &masks, w(0), Item::Cites(0)), Wrong);
+    assert_eq!(score_item(&l, &masks, w(1), Item::Cites(0)), Right);
+    // Hypotheses are never untested.
+    assert_eq!(score_item(&l, &masks, w(0), Item::Asserts(SURGE)), Wrong);
+    assert_eq!(score_item(&l, &masks, w(0), Item::Denies(SURGE)), Right);
+}
+
+#[test]
 fn verdict_of_truth_table() {
-    let cases: [(&[Score], Verdict); 10] = [
+    let cases: [(&[Score], Verdict); 16] = [
+        (&[Untested], Verdict::NotTestable),
+        (&[Untested, Untested], Verdict::NotTestable),
+        (&[Right, Untested], Verdict::Supported),
+        (&[Untested, Wrong], Verdict::Contradicted),
+        (&[Partly, Untested], Verdict::PartlySupported),
+        (&[Untested, Right, Wrong], Verdict::PartlySupported),
         (&[], Verdict::NotTestable),
         (&[Right], Verdict::Supported),
         (&[Right, Right], Verdict::Supported),
@@ -457,6 +482,56 @@ fn a_claim_that_says_nothing_testable_is_not_testable() {
 }
 
 #[test]
+fn untested_items_are_left_out_of_the_tally() {
+    // The claim cites the repair (an observation) and the outage. Three
+    // plausible pairs, all at distance 1 (each world misses one
+    // observation): in draw 0 no world reproduces the repair, in draw 1
+    // world 3 does.
+    let s = with_claims(vec![
+        claim(&[], &[], &["after"]),
+        claim(&[], &[], &["after", "outage"]),
+    ]);
+    let d = vec![
+        draw([0, OUTAGE | BUSY, 0, OUTAGE | BUSY]),
+        draw([0, 0, 0, OUTAGE | AFTER]),
+    ];
+    let j = judge(&s, &d);
+    assert_eq!(j.tolerance, 1);
+    assert_eq!(j.plausible, [(0, 1), (0, 3), (1, 3)]);
+    // Citing the repair alone: draw 0's two pairs test nothing and are
+    // not tallied; draw 1's pair supports it.
+    let c = &j.claims[0];
+    assert_eq!(c.verdict, Verdict::Supported);
+    assert_eq!(c.shares, [1.0, 0.0, 0.0, 0.0]);
+    assert_eq!(c.support, 1.0);
+    let it = &c.items[0];
+    assert_eq!(it.right, 1.0);
+    assert_eq!(it.untested, 2.0 / 3.0, "a share of all plausible pairs");
+    // With the outage too, every pair tests something: draw 0's pairs
+    // are supported on the outage alone, draw 1's on both.
+    let c = &j.claims[1];
+    assert_eq!(c.verdict, Verdict::Supported);
+    assert_eq!(c.shares, [1.0, 0.0, 0.0, 0.0]);
+    assert_eq!(c.items[0].untested, 2.0 / 3.0);
+    assert_eq!(c.items[0].right, 1.0 / 3.0);
+    assert_eq!(c.items[1].right, 1.0);
+    assert_eq!(c.items[1].untested, 0.0);
+}
+
+#[test]
+fn a_claim_whose_observations_no_world_reproduces_is_not_testable() {
+    // Nowhere is the repair reproduced: nothing the claim says can be
+    // tested, so it is not testable (not a four-way tie of zeros).
+    let s = with_claims(vec![claim(&[], &[], &["after"])]);
+    let j = judge(&s, &[draw([0, OUTAGE | BUSY, 0, OUTAGE | BUSY])]);
+    let c = &j.claims[0];
+    assert_eq!(c.verdict, Verdict::NotTestable);
+    assert_eq!(c.shares, [0.0; 4]);
+    assert_eq!(c.items[0].untested, 1.0);
+    assert_eq!(c.items[0].right + c.items[0].wrong, 0.0);
+}
+
+#[test]
 fn no_draws_give_no_plausible_scenario_and_no_nan() {
     let s = with_claims(vec![claim(&[SURGE], &[], &["said"])]);
     let j = judge(&s, &[]);
@@ -469,8 +544,9 @@ fn no_draws_give_no_plausible_scenario_and_no_nan() {
     }
     let c = &j.claims[0];
     assert_eq!(c.shares, [0.0; 4]);
-    assert_eq!(c.verdict, Verdict::PartlySupported, "a four-way tie");
+    assert_eq!(c.verdict, Verdict::NotTestable, "nothing was tested");
     assert_eq!(c.support, 0.0);
+    assert_eq!(c.items[0].untested, 0.0);
 }
 
 // ---------------------------------------------------------------------
