@@ -1,7 +1,13 @@
-// End-to-end tests of the embeds (issue 5) in headless Chromium, against
-// the release build and the host pages in tests/fixtures/:
+// End-to-end tests of the embeds (issue 5) in three browsers, against the
+// release build and the host pages in tests/fixtures/:
 //
-//   node tests/browser/e2e.mjs [DIST] [--page NAME]... [--screenshots DIR]
+//   node tests/browser/e2e.mjs [DIST] [--browser chromium|firefox|webkit|all]...
+//                              [--page NAME]... [--screenshots DIR]
+//
+// --browser may be repeated or comma-separated; the default is all three,
+// one after the other: headless Chromium (chromedriver), headless Firefox
+// ESR (geckodriver) and WebKitGTK's MiniBrowser (WebKitWebDriver, on a
+// private Xvfb display). Each runs the whole suite in its own session.
 //
 // DIST defaults to $ROOT/dist (`trunk build --release`, which scripts/smoke
 // runs); nothing is built here. Two origins, both on loopback:
@@ -15,14 +21,24 @@
 //   strict-CSP page (script-src 'self' needs the same origin). csp.html is
 //   served with the strict Content-Security-Policy of issue 5.
 //
+// Both origins also serve tests/browser/console-hook.js under /__harness/:
+// every fixture page loads it first, and the bundle origin adds it to
+// embed.html (the iframe page) as it serves it, so that the console is
+// recorded from the first line in every engine (only Chromium's driver
+// keeps a console log of its own).
+//
 // Pages: article.html (hostile CSS) against clean.html (no host CSS),
 // three.html (several widgets, bad attributes, added and removed ones),
 // csp.html, iframe.html (embed.html + claimcheck-parent.js), api.html (the
-// JS API), and axe-core on each. Every assertion prints `ok: …` or
-// `FAIL: …`; the last line is `e2e: N passed, M failed`, and the exit code
-// is non-zero on any failure. A page that does not load or a widget that
-// never renders fails its assertions; nothing is skipped. Every wait is
-// bounded, and chromedriver and the servers are always stopped.
+// JS API), and axe-core on each. Every assertion prints `ok: [browser] …`
+// or `FAIL: [browser] …` (or `n/a: [browser] … — not applicable: why`, for
+// a feature the engine does not have; none today); each browser ends with
+// `e2e [browser]: N passed, M failed, K not applicable, in S s`, and the
+// last line is `e2e: N passed, M failed, K not applicable` over all of
+// them. The exit code is non-zero on any failure. A browser that does not
+// start, a page that does not load or a widget that never renders fails
+// its assertions; nothing is skipped. Every wait is bounded, and the
+// drivers, browsers, Xvfb and the servers are always stopped.
 
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -30,7 +46,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveMounts } from './serve.mjs';
 import { AXE_OPTIONS, AXE_VERSION, RUN_AXE } from './axe-core.mjs';
-import { Browser, withTimeout } from './webdriver.mjs';
+import { BROWSERS, Browser, CONSOLE_HOOK_PATH, withTimeout } from './webdriver.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -42,6 +58,7 @@ const DIST_PATH = '/static/v1/';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const PAGES = ['article', 'three', 'csp', 'iframe', 'api'];
 const VIEWPORT = [1200, 900];
+const NARROW = [360, 800];
 const RENDER_TIMEOUT_MS = 30_000; // two shared cores: the first wasm compile is slow
 const STEP_TIMEOUT_MS = 120_000;
 const PARENT_SNIPPET_MAX = 1024;
@@ -49,8 +66,16 @@ const PARENT_SNIPPET_MAX = 1024;
 
 // ---------------------------------------------------------------- results
 
-let passed = 0;
-let failed = 0;
+// Counts per browser ('build' for the checks of the bundle itself, which
+// no browser runs). `current` is the browser whose suite is running; every
+// assertion's name is prefixed with it.
+const tally = new Map();
+let current = 'build';
+
+function counts(name = current) {
+  if (!tally.has(name)) tally.set(name, { passed: 0, failed: 0, na: 0, ms: 0, version: '' });
+  return tally.get(name);
+}
 
 function clip(s, max = 400) {
   const t = String(s).replace(/\s+/g, ' ').trim();
@@ -59,11 +84,23 @@ function clip(s, max = 400) {
 
 /** Records one assertion. */
 function check(name, ok, detail = '') {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'FAIL'}: ${name}${detail ? ` — ${clip(detail, ok ? 200 : 1200)}` : ''}`);
+  const c = counts();
+  if (ok) c.passed++;
+  else c.failed++;
+  console.log(`${ok ? 'ok' : 'FAIL'}: [${current}] ${name}${detail ? ` — ${clip(detail, ok ? 200 : 1200)}` : ''}`);
   return ok;
 }
+
+/**
+ * Records an assertion that cannot run in this engine at all (a WebDriver
+ * or browser feature the engine does not have), with the reason. Counted
+ * and printed, never silent; keep these few.
+ */
+function notApplicable(name, why) {
+  counts().na++;
+  console.log(`n/a: [${current}] ${name} — not applicable: ${why}`);
+}
+void notApplicable; // none needed today: every assertion runs in all three engines
 
 /**
  * Runs one assertion's work: `fn` returns [ok, detail] (or throws, which
@@ -321,17 +358,44 @@ class Run {
     });
   }
 
-  /** Asserts that the page logged no errors: the browser's log (SEVERE) and the fixture's recorder. */
-  async noErrors(label) {
+  /**
+   * Asserts that the page logged no errors: the console (the page's own
+   * record, console-hook.js, in every engine, and Chromium's driver log),
+   * the fixture's recorder (csp-watch.js), and the servers' log (no request
+   * since the page load answered 4xx or 5xx). `frame`: an iframe element
+   * reference whose page's console is read too.
+   */
+  async noErrors(label, { frame = null } = {}) {
     await step(`${label}: no script errors, failed loads or console errors`, async () => {
-      const page = await this.browser.execute('return { errors: window.__errors || null, violations: window.__violations || null }');
+      const page = await this.browser.execute('return { errors: window.__errors || null, hook: window.__ccConsole ? window.__ccConsole.since : null }');
       const log = await this.browser.consoleLog();
-      const severe = (Array.isArray(log) ? log : []).filter((e) => e.level === 'SEVERE').map((e) => e.message);
+      let frameLog = [];
+      let frameHook = null;
+      if (frame) {
+        try {
+          await this.browser.switchToFrame(frame);
+          frameHook = await this.browser.execute('return window.__ccConsole ? window.__ccConsole.since : null');
+          frameLog = await this.browser.consoleLog();
+        } finally {
+          await this.browser.switchToFrame(null);
+        }
+      }
+      const severe = (l) => [...new Set(l.filter((e) => e.level === 'SEVERE').map((e) => `${e.source}: ${e.message}`))];
+      const failed = this.requests.filter((r) => r.status >= 400).map((r) => `${r.server} ${r.method} ${r.path} ${r.status}`);
       const problems = [];
       if (page.errors === null) problems.push('csp-watch.js did not run (window.__errors missing)');
       else if (page.errors.length) problems.push(`page errors: ${page.errors.join(' | ')}`);
-      if (severe.length) problems.push(`console: ${severe.join(' | ')}`);
-      return [problems.length === 0, problems.join('; ') || `${Array.isArray(log) ? log.length : 0} console entries, none severe`];
+      if (page.hook !== 'start') problems.push(`console-hook.js was not loaded by the page (${page.hook === 'late' ? 'injected after the load' : 'missing'})`);
+      if (severe(log).length) problems.push(`console: ${severe(log).join(' | ')}`);
+      if (frame && frameHook !== 'start') problems.push(`console-hook.js was not loaded by the iframe's page (${frameHook === 'late' ? 'injected after the load' : 'missing'})`);
+      if (severe(frameLog).length) problems.push(`console in the iframe: ${severe(frameLog).join(' | ')}`);
+      if (failed.length) problems.push(`failed requests: ${failed.join(', ')}`);
+      // Shown, not counted: the benign ResizeObserver loop notices (see console-hook.js).
+      const ro = [...log, ...frameLog].filter((e) => e.level === 'WARNING' && /^ResizeObserver loop/.test(e.message));
+      const notes = ro.length ? `; ${ro.length} ResizeObserver loop notice(s) (a warning, not an error) in ${
+        [...new Set(ro.map((e) => (log.includes(e) ? 'the page' : 'the iframe')))].join(' and ')}` : '';
+      return [problems.length === 0, (problems.join('; ') ||
+        `${log.length + frameLog.length} console entries${frame ? ' (page and iframe)' : ''}, none severe; ${this.requests.length} requests, none failed`) + notes];
     });
   }
 
@@ -710,28 +774,33 @@ class Run {
       }
     }
 
-    // A size change (a narrower viewport reflows the content): a new height arrives and the iframe follows.
-    await step(`${page}: after a size change (viewport 1200 → 360 px wide) a new height is posted and the iframe follows`, async () => {
+    // A size change (a narrower viewport reflows the content): a new height
+    // arrives and the iframe follows. 360 px where the engine allows it;
+    // headless Firefox and WebKitGTK's MiniBrowser stop at about 450 px
+    // (their minimum window width), which reflows the 720 px slot all the same.
+    await step(`${page}: after a size change (viewport 1200 px → 360 px wide, or the engine's narrowest) a new height is posted and the iframe follows`, async () => {
       const before = await this.browser.execute(READ);
       const n = before.dw.length;
       const prev = Number(before.attr);
-      await this.browser.setViewportSize(360, 800);
+      const [vw] = await this.browser.setViewportSize(NARROW[0], NARROW[1]);
       try {
+        if (vw > 600) return [false, `the viewport only narrowed to ${vw} px: no reflow to test`];
         const r = await this.browser.waitFor(`const r = (() => {${READ}})();
           const last = r.dw[r.dw.length - 1];
           return r.dw.length > ${n} && last && Math.abs(Number(r.attr) - Math.ceil(last['claimcheck-height'])) <= 2 && Number(r.attr) !== ${prev} ? r : false;`,
         { timeoutMs: 10_000, what: 'a new height' }).catch(() => null);
         if (!r) {
           const now = await this.browser.execute(READ);
-          return [false, `height attribute ${prev} → ${now.attr}; claimcheck-height messages ${n} → ${now.dw.length}` +
+          return [false, `viewport ${vw} px wide; height attribute ${prev} → ${now.attr}; claimcheck-height messages ${n} → ${now.dw.length}` +
             (now.dw.length ? ` (last ${now.dw[now.dw.length - 1]['claimcheck-height']})` : '')];
         }
-        return [true, `height ${prev} → ${r.attr} (${r.dw.length - n} new message(s))`];
+        return [true, `viewport ${vw} px wide: height ${prev} → ${r.attr} (${r.dw.length - n} new message(s))`];
       } finally {
         await this.browser.setViewportSize(...VIEWPORT);
       }
     });
-    await this.noErrors(page);
+    const f1 = await this.browser.findElement('#cc-frame').catch(() => null);
+    await this.noErrors(page, { frame: f1 });
     const f2 = await this.browser.findElement('#cc-frame').catch(() => null);
     await this.axe(page, f2 ? [f2] : [], frameRendered);
   }
@@ -832,7 +901,12 @@ async function until(f, ms) {
     await sleep(50);
   }
 }
-const errInfo = (e) => e instanceof Error ? { isError: true, name: e.name, message: e.message } : { isError: false, message: String(e) };
+// The page's own constructors: Firefox runs WebDriver scripts in a sandbox
+// whose Error and Map are not the page's, so a bare \`instanceof Error\`
+// would be false there for an Error the widget threw.
+const PageError = window.Error;
+const PageMap = window.Map;
+const errInfo = (e) => e instanceof PageError ? { isError: true, name: e.name, message: e.message } : { isError: false, message: String(e) };
 const shapeOf = (o) => o && typeof o === 'object' ? Object.keys(o).sort().map((k) => k + ':' + typeof o[k]).join(',') : typeof o;
 function shape(r) {
   return {
@@ -841,8 +915,8 @@ function shape(r) {
     checkShape: r && Array.isArray(r.checks) ? shapeOf(r.checks[0]) : '',
     claims: r && Array.isArray(r.claims) ? r.claims.length : typeof (r && r.claims),
     claimShape: r && Array.isArray(r.claims) ? shapeOf(r.claims[0]) : '',
-    series: r && r.series instanceof Map ? 'Map' : typeof (r && r.series),
-    seriesKeys: r && r.series && !(r.series instanceof Map) ? Object.keys(r.series) : [],
+    series: r && r.series instanceof PageMap ? 'Map' : typeof (r && r.series),
+    seriesKeys: r && r.series && !(r.series instanceof PageMap) ? Object.keys(r.series) : [],
   };
 }
 function curve(el) { const r = el.shadowRoot && el.shadowRoot.querySelector('.cc-root'); const p = r && r.querySelector('path.cc-curve'); return p ? p.getAttribute('d') : null; }
@@ -902,20 +976,74 @@ function curve(el) { const r = el.shadowRoot && el.shadowRoot.querySelector('.cc
 // ---------------------------------------------------------------- main
 
 function parseArgs(argv) {
-  const opts = { dist: join(ROOT, 'dist'), pages: [], screenshots: null };
+  const opts = { dist: join(ROOT, 'dist'), pages: [], browsers: [], screenshots: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--page') opts.pages.push(argv[++i]);
+    else if (a === '--browser') opts.browsers.push(...String(argv[++i]).split(','));
     else if (a === '--screenshots') opts.screenshots = argv[++i];
     else if (a === '-h' || a === '--help') {
-      console.log(`usage: node tests/browser/e2e.mjs [DIST] [--page ${PAGES.join('|')}]... [--screenshots DIR]`);
+      console.log(`usage: node tests/browser/e2e.mjs [DIST] [--browser ${BROWSERS.join('|')}|all]... ` +
+        `[--page ${PAGES.join('|')}]... [--screenshots DIR]`);
       process.exit(0);
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else opts.dist = resolve(a);
   }
   if (opts.pages.length === 0) opts.pages = PAGES;
   for (const p of opts.pages) if (!PAGES.includes(p)) throw new Error(`unknown page ${p} (${PAGES.join(', ')})`);
+  if (opts.browsers.length === 0 || opts.browsers.includes('all')) opts.browsers = BROWSERS;
+  for (const b of opts.browsers) if (!BROWSERS.includes(b)) throw new Error(`unknown browser ${b} (${BROWSERS.join(', ')}, all)`);
+  opts.browsers = BROWSERS.filter((b) => opts.browsers.includes(b));
   return opts;
+}
+
+/** embed.html as the bundle origin serves it here: with the console hook first in <head>. */
+function withConsoleHook(html, path) {
+  if (!path.endsWith('/embed.html')) return html;
+  const tag = '<script src="/__harness/console-hook.js"></script>';
+  const m = html.match(/<meta charset[^>]*>/i) || html.match(/<head[^>]*>/i);
+  return m ? html.replace(m[0], `${m[0]}\n  ${tag}`) : `${tag}\n${html}`;
+}
+
+/** The whole suite in one browser: one session, every page. */
+async function runBrowser(name, ctx) {
+  current = name;
+  const c = counts(name);
+  const t0 = Date.now();
+  let browser;
+  try {
+    try {
+      browser = await Browser.launch({
+        browser: name,
+        width: VIEWPORT[0],
+        height: VIEWPORT[1],
+        colorScheme: 'light',
+      });
+      c.version = browser.version;
+      check('the browser starts', true, `${browser.version}, session in ${Date.now() - t0} ms`);
+    } catch (err) {
+      check('the browser starts', false, err.message);
+      return;
+    }
+    const vp = await browser.setViewportSize(...VIEWPORT);
+    if (vp[0] !== VIEWPORT[0] || vp[1] !== VIEWPORT[1]) console.log(`  note: [${name}] viewport is ${vp.join('x')}`);
+    const shots = ctx.opts.screenshots ? join(ctx.opts.screenshots, name) : null;
+    if (shots) mkdirSync(shots, { recursive: true });
+    const run = new Run(browser, ctx.hostServer, ctx.distServer, ctx.distBase, ctx.axeSource,
+      { ...ctx.opts, screenshots: shots }, ctx.requests);
+    for (const p of ctx.opts.pages) {
+      try {
+        await withTimeout(run[p](), 600_000, `${p} tests`);
+      } catch (err) {
+        check(`${p}: tests ran to the end`, false, err.message);
+      }
+    }
+  } finally {
+    if (browser) await browser.quit();
+    c.ms = Date.now() - t0;
+    console.log(`e2e [${name}]${c.version ? ` ${c.version}` : ''}: ${c.passed} passed, ${c.failed} failed, ` +
+      `${c.na} not applicable, in ${(c.ms / 1000).toFixed(1)} s`);
+  }
 }
 
 async function main() {
@@ -937,10 +1065,10 @@ async function main() {
 
   const requests = [];
   const log = (server) => (method, path, status) => requests.push({ server, method, path, status });
+  const harness = { prefix: '/__harness/', dir: dirname(CONSOLE_HOOK_PATH) };
   const servers = [];
-  let browser;
   try {
-    const distServer = await serveMounts([{ prefix: DIST_PATH, dir: opts.dist }], {
+    const distServer = await serveMounts([{ prefix: DIST_PATH, dir: opts.dist, transform: withConsoleHook }, harness], {
       host: '127.0.0.1',
       headers: { '/': { 'Access-Control-Allow-Origin': '*' } },
       onRequest: log('dist'),
@@ -950,45 +1078,50 @@ async function main() {
     const hostServer = await serveMounts([
       { prefix: '/', dir: FIXTURES, transform: (html) => html.replaceAll('{{DIST}}', distBase) },
       { prefix: DIST_PATH, dir: opts.dist },
+      harness,
     ], {
       host: 'localhost',
       headers: { '/csp.html': { 'Content-Security-Policy': STRICT_CSP } },
       onRequest: log('host'),
     });
     servers.push(hostServer);
-    console.log(`bundle: ${distBase} (${opts.dist}); host pages: ${hostServer.url} (${FIXTURES})`);
+    console.log(`bundle: ${distBase} (${opts.dist}); host pages: ${hostServer.url} (${FIXTURES}); ` +
+      `browsers: ${opts.browsers.join(', ')}`);
 
-    browser = await Browser.launch({
-      width: VIEWPORT[0],
-      height: VIEWPORT[1],
-      args: ['--blink-settings=preferredColorScheme=1'],
-      capabilities: { 'goog:loggingPrefs': { browser: 'ALL' } },
-    });
-    const vp = await browser.setViewportSize(...VIEWPORT);
-    if (vp[0] !== VIEWPORT[0]) console.log(`  note: viewport is ${vp.join('x')}`);
-    const run = new Run(browser, hostServer, distServer, distBase, axeSource, opts, requests);
-    for (const p of opts.pages) {
-      try {
-        await withTimeout(run[p](), 600_000, `${p} tests`);
-      } catch (err) {
-        check(`${p}: tests ran to the end`, false, err.message);
-      }
+    const ctx = { opts, hostServer, distServer, distBase, axeSource, requests };
+    for (const name of opts.browsers) {
+      await runBrowser(name, ctx);
     }
   } finally {
-    if (browser) await browser.quit();
+    current = 'build';
     await Promise.all(servers.map((s) => s.close()));
   }
 }
 
+function summary() {
+  let p = 0;
+  let f = 0;
+  let n = 0;
+  for (const c of tally.values()) {
+    p += c.passed;
+    f += c.failed;
+    n += c.na;
+  }
+  const per = [...tally.entries()].filter(([k]) => k !== 'build')
+    .map(([k, c]) => `${k} ${c.passed}/${c.failed}/${c.na} in ${(c.ms / 1000).toFixed(1)} s`).join('; ');
+  console.log(`e2e: ${p} passed, ${f} failed, ${n} not applicable${per ? ` (passed/failed/n/a: ${per})` : ''}`);
+  return { p, f };
+}
+
 main().then(
   () => {
-    console.log(`e2e: ${passed} passed, ${failed} failed`);
-    process.exit(failed === 0 && passed > 0 ? 0 : 1);
+    const { p, f } = summary();
+    process.exit(f === 0 && p > 0 ? 0 : 1);
   },
   (err) => {
-    console.log(`FAIL: ${err.message}`);
-    failed++;
-    console.log(`e2e: ${passed} passed, ${failed} failed`);
+    console.log(`FAIL: [${current}] ${err.message}`);
+    counts().failed++;
+    summary();
     process.exit(1);
   },
 );
