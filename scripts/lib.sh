@@ -7,11 +7,13 @@
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0   # npm's binaryen; wasm-opt reports version_132
 AXE_VERSION=4.14.1         # npm's axe-core, for the accessibility run
+GECKODRIVER_VERSION=0.37.1 # Firefox's WebDriver, from crates.io, for the e2e run
 TOOLS_DIR=${CLAIMCHECK_TOOLS:-$HOME/.cache/claimcheck/tools}
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export GECKODRIVER=${GECKODRIVER:-${CARGO_HOME:-$HOME/.cargo}/bin/geckodriver}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -87,15 +89,56 @@ ensure_npm_tools() {
   wasm-opt --version | grep -q version_132 || die "wasm-opt is not binaryen 132"
 }
 
+# apt-get update, at most once per run of a script.
+apt_update_once() {
+  if [ -z "${APT_UPDATED:-}" ]; then
+    as_root apt-get update -qq
+    APT_UPDATED=1
+  fi
+}
+
+# Installs the given Debian packages that are not installed yet, in one
+# apt-get call.
+apt_ensure() {
+  local p missing=()
+  for p in "$@"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]} from apt"
+  apt_update_once
+  as_root apt-get install -y -qq "${missing[@]}"
+}
+
 ensure_chromium() {
   local b d
   b=$(dpkg-query -W -f='${Status} ${Version}' chromium 2>/dev/null || true)
   d=$(dpkg-query -W -f='${Status} ${Version}' chromium-driver 2>/dev/null || true)
   if [[ "$b" != "install ok installed "* ]] || [ "$b" != "$d" ]; then
     say "installing chromium and chromium-driver from apt"
-    as_root apt-get update -qq
+    apt_update_once
     as_root apt-get install -y -qq chromium chromium-driver
   fi
+}
+
+# Firefox ESR from apt, and geckodriver (Mozilla publishes it on crates.io,
+# not in Debian) at a fixed version.
+ensure_firefox() {
+  apt_ensure firefox-esr
+  if [ "$("$GECKODRIVER" --version 2>/dev/null | head -n1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+    cargo install --locked --force "geckodriver@$GECKODRIVER_VERSION"
+    [ "$("$GECKODRIVER" --version 2>/dev/null | head -n1)" = "geckodriver $GECKODRIVER_VERSION" ] ||
+      die "geckodriver $GECKODRIVER_VERSION is not at $GECKODRIVER (set GECKODRIVER or CARGO_HOME)"
+  fi
+}
+
+# WebKitGTK's WebDriver (it pulls in libwebkit2gtk-4.1-0, whose MiniBrowser
+# it drives; apt keeps the two at the same version) and Xvfb, the display
+# MiniBrowser needs: WebKitGTK has no headless mode.
+ensure_webkit() {
+  apt_ensure webkit2gtk-driver xvfb
 }
 
 ensure_build_tools() {
@@ -108,4 +151,6 @@ ensure_build_tools() {
 ensure_all_tools() {
   ensure_build_tools
   ensure_chromium
+  ensure_firefox
+  ensure_webkit
 }
