@@ -1,34 +1,47 @@
-//! Benchmarks one full simulation at default parameters, and all eight
-//! hypothesis sets, with a reused run buffer (the widget's inner loop).
+//! Benchmarks the model's inner loops on the default scenario, with a
+//! reused run buffer as the widget and the support analysis use it: one
+//! run with every hypothesis on at the defaults, every world, and one
+//! draw of the verdict rule (`Draw::masks`: every world simulated and
+//! checked).
 
 use claimcheck_model::sim::{simulate_into, Run};
-use claimcheck_model::{HypothesisSet, Params};
+use claimcheck_model::verdict::Draw;
+use claimcheck_model::{bundled, HypothesisSet, Params};
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 
 fn bench(c: &mut Criterion) {
-    let params = Params::default();
+    let s = bundled::default_scenario();
+    let params = Params::defaults(&s.params);
+    let n = s.hypotheses.len();
     let mut run = Run::new();
-    c.bench_function("simulate/all-three/defaults", |b| {
+    c.bench_function("simulate/all-on/defaults", |b| {
         b.iter(|| {
-            simulate_into(black_box(&params), HypothesisSet::ALL, &mut run);
+            simulate_into(
+                black_box(&s),
+                black_box(&params),
+                HypothesisSet::all(n),
+                &mut run,
+            );
             black_box(run.totals.served)
         })
     });
-    c.bench_function("simulate/none/defaults", |b| {
-        b.iter(|| {
-            simulate_into(black_box(&params), HypothesisSet::NONE, &mut run);
-            black_box(run.totals.served)
-        })
-    });
-    c.bench_function("simulate/all-8-sets/defaults", |b| {
+    c.bench_function("simulate/every-world/defaults", |b| {
         b.iter(|| {
             let mut served = 0.0;
-            for set in HypothesisSet::every() {
-                simulate_into(black_box(&params), set, &mut run);
+            for world in HypothesisSet::every(n) {
+                simulate_into(
+                    black_box(&s),
+                    black_box(&params),
+                    world,
+                    &mut run,
+                );
                 served += run.totals.served;
             }
             black_box(served)
         })
+    });
+    c.bench_function("draw/masks/defaults", |b| {
+        b.iter(|| black_box(Draw::masks(black_box(&s), &params, &mut run)))
     });
 }
 

@@ -105,10 +105,8 @@ fn a_mixed_event_is_about_the_outage_and_fails_if_one_rule_fails() {
     });
     let p = Params::defaults(&s.params);
     let run = simulate(&s, &p, common::all_on(&s));
-    let c = check_all(&s, &p, &run)
-        .into_iter()
-        .find(|c| c.event == k)
-        .unwrap();
+    let c =
+        check_all(&s, &p, &run).into_iter().find(|c| c.event == k).unwrap();
     assert_eq!(c.topic, Topic::Outage);
     assert!(c.outcomes[0].pass, "the traffic rule alone passes");
     assert!(!c.pass);
@@ -119,9 +117,8 @@ fn a_mixed_event_is_about_the_outage_and_fails_if_one_rule_fails() {
 fn the_view_shows_each_demand_component_that_is_on() {
     let s = common::eta();
     let p = Params::defaults(&s.params);
-    let comp = |id: &str| {
-        s.model.components.iter().position(|c| c.id == id).unwrap()
-    };
+    let comp =
+        |id: &str| s.model.components.iter().position(|c| c.id == id).unwrap();
     // All on: the three demand components, with their segment shares
     // (U.S. share of ordinary traffic, none of the deadline rush, all
     // of the election surge) and whether they are always on.
@@ -131,9 +128,10 @@ fn the_view_shows_each_demand_component_that_is_on() {
     let shares: Vec<(f64, bool)> =
         v.demand.iter().map(|&(_, share, on)| (share, on)).collect();
     assert_eq!(shares, [(10.2 * 0.01, true), (0.0, false), (1.0, false)]);
-    for (k, (series, _, _)) in [comp("baseline"), comp("deadline"), comp("election")]
-        .into_iter()
-        .zip(&v.demand)
+    for (k, (series, _, _)) in
+        [comp("baseline"), comp("deadline"), comp("election")]
+            .into_iter()
+            .zip(&v.demand)
     {
         assert_eq!(*series, run.demand_of(k));
     }
@@ -159,11 +157,8 @@ fn the_view_marks_components_without_a_hypothesis_as_always_on() {
         let p = Params::defaults(&s.params);
         let run = simulate(s, &p, common::all_on(s));
         let v = view(s, &p, &run);
-        let always: Vec<bool> = s
-            .model
-            .demand()
-            .map(|(_, c)| c.hypothesis.is_none())
-            .collect();
+        let always: Vec<bool> =
+            s.model.demand().map(|(_, c)| c.hypothesis.is_none()).collect();
         let seen: Vec<bool> = v.demand.iter().map(|d| d.2).collect();
         assert_eq!(seen, always, "{}", s.id);
     }

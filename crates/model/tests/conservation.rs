@@ -43,9 +43,10 @@ fn assert_sane(s: &Scenario, run: &Run) {
             s.id
         );
     }
-    for (name, v) in
-        [("failure_fraction", &run.failure_fraction), ("segment_share", &run.segment_share)]
-    {
+    for (name, v) in [
+        ("failure_fraction", &run.failure_fraction),
+        ("segment_share", &run.segment_share),
+    ] {
         assert_eq!(v.len(), n, "{name}");
         assert!(
             v.iter().all(|x| (0.0..=1.0).contains(x)),
@@ -56,7 +57,10 @@ fn assert_sane(s: &Scenario, run: &Run) {
     for i in 0..n {
         let a = run.attempts[i];
         let tol = 1e-9 * a.max(1.0);
-        assert!((a - run.fresh[i] - run.retries[i]).abs() <= tol, "minute {i}");
+        assert!(
+            (a - run.fresh[i] - run.retries[i]).abs() <= tol,
+            "minute {i}"
+        );
         assert!(run.failures[i] <= a + tol);
         assert!(run.served[i] <= run.capacity[i] * (1.0 + 1e-12) + 1e-9);
         assert!(run.fresh_segment[i] <= run.fresh[i] + tol);

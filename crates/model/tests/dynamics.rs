@@ -7,7 +7,9 @@ mod common;
 
 use claimcheck_model::model::Value;
 use claimcheck_model::scenario::Scenario;
-use claimcheck_model::sim::{burst_overflow, simulate, FluidQueue, QueueConfig};
+use claimcheck_model::sim::{
+    burst_overflow, simulate, FluidQueue, QueueConfig,
+};
 use claimcheck_model::{HypothesisSet, Params};
 use proptest::prelude::*;
 

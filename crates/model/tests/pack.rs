@@ -34,7 +34,8 @@ fn several_scenarios_in_one_buffer() {
 fn truncated_bytes_are_an_error_at_the_end() {
     let bytes = pack(common::eta());
     // Every prefix of the first kilobyte, then every 97th.
-    let cuts = (0..bytes.len().min(1024)).chain((1024..bytes.len()).step_by(97));
+    let cuts =
+        (0..bytes.len().min(1024)).chain((1024..bytes.len()).step_by(97));
     for n in cuts {
         let e = unpack(&bytes[..n]).unwrap_err();
         assert!(e.offset <= n, "cut at {n}: error at {}", e.offset);
@@ -66,7 +67,10 @@ proptest! {
     #[test]
     fn flipped_bytes_never_panic(
         k in 0usize..common::scenarios().len(),
-        flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..4),
+        flips in proptest::collection::vec(
+            (any::<usize>(), any::<u8>()),
+            1..4,
+        ),
     ) {
         let mut bytes = pack(&common::scenarios()[k]);
         for (at, b) in flips {

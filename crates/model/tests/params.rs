@@ -111,10 +111,8 @@ fn from_values_checks_every_value() {
     let i = common::param(s, "deadline_x");
     values[i] = 1000.0;
     let e = Params::from_values(&s.params, values).unwrap_err();
-    assert!(
-        matches!(&e, ParamError::OutOfRange { name, .. } if name == "deadline_x"),
-        "{e}"
-    );
+    let ParamError::OutOfRange { name, .. } = &e else { panic!("{e}") };
+    assert_eq!(name, "deadline_x");
     // Missing values stay at their defaults.
     let p = Params::from_values(&s.params, vec![17500.0]).unwrap();
     assert_eq!(p.get(0), 17500.0);

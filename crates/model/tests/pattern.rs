@@ -153,7 +153,9 @@ fn record_parameters_carry_the_records_figures() {
     assert_eq!(v("servers_before"), figure("servers-before"));
     assert_eq!(v("servers_after"), figure("servers-after"));
     assert_eq!(v("baseline_users_per_h"), figure("users-week-before"));
-    assert!((v("us_share_pct") / 100.0 - figure("us-share-normal")).abs() < 1e-12);
+    assert!(
+        (v("us_share_pct") / 100.0 - figure("us-share-normal")).abs() < 1e-12
+    );
     // The record's range for the normal U.S. share: 8.8–11.6 per cent.
     let (_, us) = s.param("us_share_pct").unwrap();
     assert_eq!((us.min, us.max), (8.8, 11.6));
@@ -172,7 +174,8 @@ fn ordinary_traffic_at_11_pm_is_the_record_anchor() {
     // mean of the minutes either side.
     let s = eta();
     let run = simulate(s, &Params::defaults(&s.params), HypothesisSet::NONE);
-    let k = s.model.components.iter().position(|c| c.id == "baseline").unwrap();
+    let k =
+        s.model.components.iter().position(|c| c.id == "baseline").unwrap();
     let b = run.demand_of(k);
     let per_h = 0.5 * (b[H23 - 1] + b[H23]) * 60.0;
     let ratio = per_h / figure("users-week-before");

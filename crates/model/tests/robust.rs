@@ -35,7 +35,9 @@ fn assert_checks_sane(s: &Scenario, p: &Params, world: HypothesisSet) {
                 Rule::Rising { .. } => assert!(o.other.is_finite()),
                 _ => assert!(o.other.is_nan()),
             }
-            if rule.topic() == Topic::Outage && !matches!(rule, Rule::Onset { .. }) {
+            if rule.topic() == Topic::Outage
+                && !matches!(rule, Rule::Onset { .. })
+            {
                 assert!(unit(o.value), "{}: {o:?}", e.id);
             }
         }
@@ -62,8 +64,7 @@ fn assert_judgement_sane(s: &Scenario, j: &Judgement) {
         assert!(sum <= 1.0 + 1e-12 && (sum == 0.0 || sum > 1.0 - 1e-12));
         assert!(unit(c.support));
         for it in &c.items {
-            for x in [it.right, it.partly, it.wrong, it.untested, it.present]
-            {
+            for x in [it.right, it.partly, it.wrong, it.untested, it.present] {
                 assert!(unit(x), "{it:?}");
             }
             if let Some((_, share)) = it.most_lost {

@@ -106,7 +106,8 @@ fn failing(stat: Stat, at_least: Option<f64>, below: Option<f64>) -> Rule {
 #[test]
 fn failing_reads_the_statistic_of_its_window_only() {
     let run = stairs();
-    for (stat, v) in [(Stat::Mean, 0.3125), (Stat::Min, 0.125), (Stat::Max, 0.5)]
+    for (stat, v) in
+        [(Stat::Mean, 0.3125), (Stat::Min, 0.125), (Stat::Max, 0.5)]
     {
         let o = run.eval(failing(stat, Some(0.0), None));
         assert_eq!(o.value, v, "{stat:?}");
@@ -117,7 +118,8 @@ fn failing_reads_the_statistic_of_its_window_only() {
 #[test]
 fn failing_at_least_passes_at_the_threshold_and_fails_just_above_it() {
     let run = stairs();
-    for (stat, v) in [(Stat::Mean, 0.3125), (Stat::Min, 0.125), (Stat::Max, 0.5)]
+    for (stat, v) in
+        [(Stat::Mean, 0.3125), (Stat::Min, 0.125), (Stat::Max, 0.5)]
     {
         assert!(run.eval(failing(stat, Some(v), None)).pass, "{stat:?}");
         assert!(run.eval(failing(stat, Some(down(v)), None)).pass);
@@ -128,7 +130,8 @@ fn failing_at_least_passes_at_the_threshold_and_fails_just_above_it() {
 #[test]
 fn failing_below_fails_at_the_threshold_and_passes_just_above_it() {
     let run = stairs();
-    for (stat, v) in [(Stat::Mean, 0.3125), (Stat::Min, 0.125), (Stat::Max, 0.5)]
+    for (stat, v) in
+        [(Stat::Mean, 0.3125), (Stat::Min, 0.125), (Stat::Max, 0.5)]
     {
         assert!(!run.eval(failing(stat, None, Some(v))).pass, "{stat:?}");
         assert!(!run.eval(failing(stat, None, Some(down(v)))).pass);
@@ -618,20 +621,27 @@ fn traffic_bounds_are_read_from_parameters() {
     assert!(eval(lo, Relative::PerHour) && eval(hi, Relative::PerHour));
     let run2 = traffic_run().with_params(&[101.0, 1.5, 40.0]);
     assert!(
-        !run2.eval(traffic(Measure::Served, Part::All, Relative::PerHour, lo))
+        !run2
+            .eval(traffic(Measure::Served, Part::All, Relative::PerHour, lo))
             .pass
     );
     let run3 = traffic_run().with_params(&[99.0, 1.5, 40.0]);
     assert!(
-        !run3.eval(traffic(Measure::Served, Part::All, Relative::PerHour, hi))
+        !run3
+            .eval(traffic(Measure::Served, Part::All, Relative::PerHour, hi))
             .pass
     );
     // 100 a minute is within 1.5× of 80 (53–120) but not within 1.2×.
     let around = Band::Around { target: par(2), factor: par(1) };
     let run = traffic_run().with_params(&[0.0, 1.5, 80.0]);
     assert!(
-        run.eval(traffic(Measure::Served, Part::All, Relative::PerHour, around))
-            .pass
+        run.eval(traffic(
+            Measure::Served,
+            Part::All,
+            Relative::PerHour,
+            around
+        ))
+        .pass
     );
     let run = traffic_run().with_params(&[0.0, 1.2, 80.0]);
     assert!(
@@ -649,7 +659,13 @@ fn traffic_bounds_are_read_from_parameters() {
 // share
 
 fn share(measure: Measure, target: f64, within: f64) -> Rule {
-    Rule::Share { from: 1, to: 9, measure, target: c(target), within: c(within) }
+    Rule::Share {
+        from: 1,
+        to: 9,
+        measure,
+        target: c(target),
+        within: c(within),
+    }
 }
 
 #[test]
@@ -707,7 +723,11 @@ fn every_rule_has_its_file_name_and_topic() {
         ),
         (onset(0, 0.0, 0.0, 0.1), "onset", Topic::Outage),
         (rising(0.0, 0.0), "rising", Topic::Outage),
-        (Rule::Recovered { from: 0, below: c(0.1) }, "recovered", Topic::Outage),
+        (
+            Rule::Recovered { from: 0, below: c(0.1) },
+            "recovered",
+            Topic::Outage,
+        ),
         (
             traffic(Measure::Served, Part::All, Relative::Total, any()),
             "traffic",

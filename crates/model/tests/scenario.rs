@@ -191,7 +191,10 @@ fn a_text_without_french_falls_back_to_english() {
     let t = Text { en: "Hello".into(), fr: None };
     assert_eq!(t.get("fr"), "Hello");
     let t = Text { en: "Hello".into(), fr: Some("Bonjour".into()) };
-    assert_eq!((t.get("fr"), t.get("en"), t.get("de")), ("Bonjour", "Hello", "Hello"));
+    assert_eq!(
+        (t.get("fr"), t.get("en"), t.get("de")),
+        ("Bonjour", "Hello", "Hello")
+    );
 }
 
 #[test]
@@ -241,10 +244,17 @@ fn the_eta_timeline_with_its_uncertainty_windows() {
     let timeline: Vec<&str> =
         s.timeline().iter().map(|e| e.id.as_str()).collect();
     assert!(!timeline.contains(&"cause-unknown"));
-    assert_eq!(timeline.len(), s.events.iter().filter(|e| e.time.is_some()).count());
-    let at: Vec<i32> = s.timeline().iter().map(|e| e.time.unwrap().at).collect();
+    assert_eq!(
+        timeline.len(),
+        s.events.iter().filter(|e| e.time.is_some()).count()
+    );
+    let at: Vec<i32> =
+        s.timeline().iter().map(|e| e.time.unwrap().at).collect();
     assert!(at.windows(2).all(|p| p[0] <= p[1]), "in time order");
-    assert_eq!(timeline[0], "degraded-2pm", "2 p.m., before early-volume's 3 p.m.");
+    assert_eq!(
+        timeline[0], "degraded-2pm",
+        "2 p.m., before early-volume's 3 p.m."
+    );
 }
 
 #[test]
@@ -327,7 +337,8 @@ fn values_are_converted_to_the_models_units_when_read() {
     let Rule::Share { target, .. } = users.checks[1] else { panic!() };
     assert_eq!(target, Value::Const(0.5));
     // A plain number in an hours field: the 11 p.m. account's 0.5 h.
-    let Rule::Onset { early, at, .. } = s.event("official-11pm").unwrap().checks[0]
+    let Rule::Onset { early, at, .. } =
+        s.event("official-11pm").unwrap().checks[0]
     else {
         panic!()
     };
@@ -417,7 +428,9 @@ fn unsupported_format() {
     says(
         &err,
         "format",
-        &format!("unsupported format `claimcheck-scenario/1`; expected `{FORMAT}`"),
+        &format!(
+            "unsupported format `claimcheck-scenario/1`; expected `{FORMAT}`"
+        ),
     );
 }
 
@@ -530,9 +543,14 @@ fn unknown_parameter() {
     says(
         &err,
         "model.capacity.per_server",
-        &format!("unknown parameter `server_capacity`; expected one of {list}"),
+        &format!(
+            "unknown parameter `server_capacity`; expected one of {list}"
+        ),
     );
-    assert!(matches!(err.kind, ErrorKind::UnknownId { what: "parameter", .. }));
+    assert!(matches!(
+        err.kind,
+        ErrorKind::UnknownId { what: "parameter", .. }
+    ));
 }
 
 #[test]
@@ -568,7 +586,8 @@ fn unknown_figure() {
     let err = rejected(|v| {
         k = pos(v, "/events", "users-11pm");
         list = ids(v, "/figures");
-        v["events"][k]["checks"][0]["target"] = json!({"figure": "users-at-11"});
+        v["events"][k]["checks"][0]["target"] =
+            json!({"figure": "users-at-11"});
     });
     says(
         &err,
@@ -590,7 +609,8 @@ fn bad_times() {
         "`2016-11-31T22:00` has day 31; that month has 30 days",
     );
     assert!(matches!(err.kind, ErrorKind::BadTime { .. }));
-    let err = rejected(|v| v["events"][2]["time"]["at"] = json!("2016-11-08 5pm"));
+    let err =
+        rejected(|v| v["events"][2]["time"]["at"] = json!("2016-11-08 5pm"));
     says(
         &err,
         "events[2].time.at",
@@ -854,8 +874,13 @@ fn duplicate_ids() {
             }
         }
     });
-    says(&err, "hypotheses[1].id", "duplicate id `election`; ids must be unique");
-    let err = rejected(|v| v["model"]["components"][2]["id"] = json!("deadline"));
+    says(
+        &err,
+        "hypotheses[1].id",
+        "duplicate id `election`; ids must be unique",
+    );
+    let err =
+        rejected(|v| v["model"]["components"][2]["id"] = json!("deadline"));
     says(
         &err,
         "model.components[2].id",
@@ -916,7 +941,8 @@ fn checks_only_on_labelled_observations_and_dated_claims() {
     );
     let checks = json!([{ "rule": "healthy", "from": "2016-11-08T00:00",
                           "to": "2016-11-08T01:00", "below": 5 }]);
-    for (id, kind) in [("evening-election", "statement"), ("deadline", "milestone")]
+    for (id, kind) in
+        [("evening-election", "statement"), ("deadline", "milestone")]
     {
         let err = rejected(|v| {
             k = pos(v, "/events", id);
@@ -981,7 +1007,8 @@ fn at_least_one_demand_component() {
 
 #[test]
 fn words_outside_a_vocabulary() {
-    let err = rejected(|v| v["events"][1]["checks"][0]["rule"] = json!("crashed"));
+    let err =
+        rejected(|v| v["events"][1]["checks"][0]["rule"] = json!("crashed"));
     says(
         &err,
         "events[1].checks[0].rule",
@@ -1003,7 +1030,8 @@ fn words_outside_a_vocabulary() {
          users_per_min, times, percent, fraction, points, seconds, \
          minutes, hours, time, hour_of_day, servers, users",
     );
-    let err = rejected(|v| v["model"]["components"][0]["shape"] = json!("sine"));
+    let err =
+        rejected(|v| v["model"]["components"][0]["shape"] = json!("sine"));
     says(
         &err,
         "model.components[0].shape",
@@ -1064,7 +1092,14 @@ fn parameter_ranges() {
 
 #[test]
 fn errors_name_the_file_and_never_panic_on_odd_values() {
-    let odd = [json!(null), json!(-1), json!(1e300), json!(""), json!([]), json!({})];
+    let odd = [
+        json!(null),
+        json!(-1),
+        json!(1e300),
+        json!(""),
+        json!([]),
+        json!({}),
+    ];
     let pointers = [
         "/window/start",
         "/parameters/0/default",

@@ -255,7 +255,8 @@ fn the_tolerance_keeps_at_least_the_accept_share() {
     // One pair fits perfectly, three miss one observation: distance 0
     // keeps too few, so the tolerance is 1 and keeps all four.
     let one = BUSY | AFTER;
-    let d = draws(10, &[(0, 3, ALL_OBS), (1, 3, one), (2, 1, one), (3, 3, one)]);
+    let d =
+        draws(10, &[(0, 3, ALL_OBS), (1, 3, one), (2, 1, one), (3, 3, one)]);
     let j = judged(&d);
     assert_eq!((j.draws, j.pairs), (10, 40));
     assert_eq!(j.tolerance, 1);
@@ -373,7 +374,10 @@ fn a_claim_across_plausible_scenarios() {
     assert_eq!(c.support, 2.0 / 3.0);
     let [asserts, cites] = &c.items[..] else { panic!("{:?}", c.items) };
     assert_eq!(asserts.item, Item::Asserts(SURGE));
-    assert_eq!((asserts.right, asserts.partly, asserts.wrong), (1.0, 0.0, 0.0));
+    assert_eq!(
+        (asserts.right, asserts.partly, asserts.wrong),
+        (1.0, 0.0, 0.0)
+    );
     assert_eq!(asserts.present, 1.0);
     assert_eq!(asserts.most_lost, Some((0, 1.0)));
     assert!(asserts.median_value.is_nan(), "no value for a hypothesis");
@@ -393,7 +397,8 @@ fn partly_right_and_absent_hypotheses() {
     // Asserting half where it is on but not needed: partly right; where
     // it is off: wrong, and absent.
     let s = with_claims(vec![claim(&[HALF], &[], &[])]);
-    let d = vec![draw([0, ALL_OBS, 0, ALL_OBS]), draw([0, ALL_OBS, 0, ALL_OBS])];
+    let d =
+        vec![draw([0, ALL_OBS, 0, ALL_OBS]), draw([0, ALL_OBS, 0, ALL_OBS])];
     let j = judge(&s, &d);
     let c = &j.claims[0];
     assert_eq!(c.shares, [0.0, 0.5, 0.5, 0.0]);

@@ -61,12 +61,13 @@ pub fn all_on(s: &Scenario) -> HypothesisSet {
 /// A bundled scenario (its index), a point of its box and a world.
 pub fn any_case() -> impl Strategy<Value = (usize, Params, HypothesisSet)> {
     let n = scenarios().len();
-    (0..n, proptest::collection::vec(0.0..=1.0f64, 64), any::<u32>())
-        .prop_map(|(k, u, bits)| {
+    (0..n, proptest::collection::vec(0.0..=1.0f64, 64), any::<u32>()).prop_map(
+        |(k, u, bits)| {
             let s = &scenarios()[k];
             let world = bits & ((1u32 << s.hypotheses.len()) - 1);
             (k, point(s, &u), HypothesisSet::from_bits(world))
-        })
+        },
+    )
 }
 
 /// The index of the parameter `id` of `s`.
