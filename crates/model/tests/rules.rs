@@ -317,13 +317,15 @@ fn onset_margins_and_threshold_are_read_from_parameters() {
 // ---------------------------------------------------------------------
 // rising
 
-/// Ten hours. The first hour fails 0.25; hours 2–8 fail 0.0625; the
-/// last hour fails 0.5 for its first half and 1.0 for its second (mean
-/// 0.75). Hours 5–6 fail 0.125 (a reference window).
+/// Ten hours. The first hour fails 0.125 for half an hour, then 0.375
+/// (mean 0.25); hours 2–8 fail 0.0625; the last hour fails 0.5 for its
+/// first half and 1.0 for its second (mean 0.75). Hours 5–6 fail 0.0625
+/// then 0.1875 (mean 0.125; a reference window).
 fn evening() -> Fake {
     let mut ff = vec![0.0625; 600];
-    ff[..60].fill(0.25);
-    ff[300..360].fill(0.125);
+    ff[..30].fill(0.125);
+    ff[30..60].fill(0.375);
+    ff[330..360].fill(0.1875);
     ff[540..570].fill(0.5);
     ff[570..].fill(1.0);
     Fake::failing(ff)
@@ -385,7 +387,7 @@ fn rising_against_an_explicit_reference_window() {
 #[test]
 fn rising_span_sets_both_windows() {
     // Half an hour: the end is the last 30 minutes (1.0), the reference
-    // the first 30 (0.25).
+    // the first 30 (0.125).
     let rule = |span: f64| Rule::Rising {
         from: 0,
         to: 600,
@@ -395,13 +397,13 @@ fn rising_span_sets_both_windows() {
         rise_at_least: c(0.0),
     };
     let o = evening().eval(rule(30.0));
-    assert_eq!((o.value, o.other), (1.0, 0.25));
+    assert_eq!((o.value, o.other), (1.0, 0.125));
     // Spans are rounded to whole minutes...
     let o = evening().eval(rule(29.6));
-    assert_eq!((o.value, o.other), (1.0, 0.25));
+    assert_eq!((o.value, o.other), (1.0, 0.125));
     // ... and are at least one minute.
     let o = evening().eval(rule(0.2));
-    assert_eq!((o.value, o.other), (1.0, 0.25));
+    assert_eq!((o.value, o.other), (1.0, 0.125));
     // A reference window that starts at `from`, not at 0.
     let o = evening().eval(Rule::Rising {
         from: 300,
