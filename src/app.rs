@@ -1,26 +1,34 @@
-//! The root component: holds the state, derives the model's results,
-//! keeps the URL in step, and lays out the view.
+//! The root component: holds the state, derives the reader's results,
+//! subscribes to the analysis behind the verdicts, keeps the URL in
+//! step, and lays out the compact, verdict-first view.
 
 use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
 
+use claimcheck_model::locale::Lang;
+use claimcheck_model::rules::Rule;
 use claimcheck_model::scenario::Scenario;
 use claimcheck_model::time::Minute;
+use claimcheck_model::words::Words;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::analysis::use_support;
 use crate::bridge::Bridge;
-use crate::components::embed_panel::EmbedPanel;
-use crate::components::{
-    assumptions::Assumptions, background::Background,
-    claim_list::verdict_label, claim_list::ClaimList, controls::Controls,
-    data_table::DataTable, event_detail::EventDetail, event_list::EventList,
-    evidence::Evidence, figure::Figure, tuning::Tuning,
-};
-use crate::data;
-use crate::i18n::Lang;
+use crate::components::assumptions::Assumptions;
+use crate::components::claim_list::ClaimList;
+use crate::components::controls::Controls;
+use crate::components::data_table::DataTable;
+use crate::components::evidence::Evidence;
+use crate::components::figure::Figure;
+use crate::components::panels::Panels;
+use crate::components::record::Record;
+use crate::components::share::Share;
+use crate::components::tuning::Tuning;
+use crate::i18n::ui;
 use crate::results::Results;
-use crate::settings::{Flags, Ignored, Settings, Theme};
+use crate::settings::{Flags, Ignored, Panel, Settings, Theme};
 use crate::state::{Action, State};
 use crate::url;
 
@@ -28,13 +36,11 @@ use crate::url;
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     /// The interface language.
-    #[prop_or_default]
     pub lang: Lang,
     /// Light, dark or auto.
     #[prop_or_default]
     pub theme: Theme,
-    /// The hypotheses and parameters to start from.
-    #[prop_or_default]
+    /// The scenario, hypotheses, parameters and controls to start from.
     pub initial: Settings,
     /// Entries of the given settings that were ignored, to show in a
     /// notice.
@@ -78,42 +84,68 @@ impl<T> std::ops::Deref for Shared<T> {
     }
 }
 
+impl<T> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Shared(..)")
+    }
+}
+
 /// The scenario, shared.
 pub type ScenarioRef = Shared<Scenario>;
-/// The model's results, shared.
+/// The reader's results, shared.
 pub type ResultsRef = Shared<Results>;
 
 /// How long the URL waits for input to settle before it is rewritten.
 const URL_DEBOUNCE_MS: u32 = 250;
 
+/// The failure share the scenario's checks call failing: the threshold
+/// of its first onset rule, with the defaults (for the chart's line and
+/// summary).
+pub fn failing_threshold(scenario: &Scenario, params: &[f64]) -> f64 {
+    scenario
+        .checked()
+        .flat_map(|e| e.checks.iter())
+        .find_map(|r| match r {
+            Rule::Onset { threshold, .. } => Some(threshold.get(params)),
+            _ => None,
+        })
+        .unwrap_or(0.05)
+}
+
 /// The widget.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
-    let scenario = use_memo((), |_| Shared(Rc::new(data::eta_2016())));
-    let scenario: ScenarioRef = (*scenario).clone();
+    let ui = ui(lang);
     let state = use_reducer(|| State {
         hypotheses: props.initial.hypotheses,
-        params: props.initial.params,
-        ..State::default()
+        params: props.initial.params.clone(),
+        panel: props.initial.view,
+        ..State::new(props.initial.scenario.clone())
     });
+    let scenario: ScenarioRef = state.scenario.clone();
     let results = {
         let scenario = scenario.clone();
-        use_memo((state.hypotheses, state.params), move |(h, p)| {
-            Shared(Rc::new(Results::compute(&scenario, *h, p)))
-        })
+        use_memo(
+            (scenario.clone(), state.hypotheses, state.params.clone()),
+            move |(_, h, p)| {
+                Shared(Rc::new(Results::compute(&scenario, *h, p)))
+            },
+        )
     };
     let results: ResultsRef = (*results).clone();
+    let progress = use_support(&scenario);
+    let threshold = failing_threshold(&scenario, state.params.values());
 
     // Report ignored settings once, in the console as well as the page.
     {
         let ignored = props.ignored.clone();
+        let scenario = scenario.clone();
         use_effect_with((), move |_| {
             for i in &ignored {
                 gloo::console::warn!(format!(
                     "claimcheck: {}",
-                    i.message(Lang::En)
+                    i.message(&scenario, Lang::En)
                 ));
             }
         });
@@ -123,31 +155,43 @@ pub fn app(props: &AppProps) -> Html {
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None).clone();
     {
         let sync = props.sync_url;
-        use_effect_with((state.hypotheses, state.params), move |(h, p)| {
-            if sync {
-                let (h, p) = (*h, *p);
-                let timeout = Timeout::new(URL_DEBOUNCE_MS, move || {
-                    url::replace_state(h, &p);
-                });
-                // Dropping the previous timeout cancels it.
-                *pending.borrow_mut() = Some(timeout);
-            }
-        });
+        use_effect_with(
+            (
+                scenario.clone(),
+                state.hypotheses,
+                state.params.clone(),
+                state.panel,
+            ),
+            move |(s, h, p, panel)| {
+                if sync {
+                    let (s, h, p, panel) = (s.clone(), *h, p.clone(), *panel);
+                    let timeout = Timeout::new(URL_DEBOUNCE_MS, move || {
+                        url::replace_state(&s, h, &p, panel);
+                    });
+                    // Dropping the previous timeout cancels it.
+                    *pending.borrow_mut() = Some(timeout);
+                }
+            },
+        );
     }
 
-    // Announce verdict changes: the live region stays empty on load and
-    // speaks each time the verdicts' sentence changes.
-    let spoken = use_mut_ref(|| (None::<String>, String::new()));
+    // The live region speaks when the reader's line changes, and once
+    // when the verdicts are ready; it is silent on load.
+    let words = Words::new(&scenario, lang);
+    let reader_line = words.reader_line(&results.checks);
+    let spoken = use_mut_ref(|| (None::<String>, String::new(), false));
     let announcement = {
-        let text = verdict_sentence(&scenario, &results, lang);
         let mut spoken = spoken.borrow_mut();
         match &spoken.0 {
-            None => spoken.0 = Some(text),
-            Some(last) if *last != text => {
-                spoken.1 = text.clone();
-                spoken.0 = Some(text);
+            None => spoken.0 = Some(reader_line.clone()),
+            Some(last) if *last != reader_line => {
+                spoken.1 = reader_line.clone();
+                spoken.0 = Some(reader_line.clone());
             }
             Some(_) => {}
+        }
+        if progress.finished() && progress.support.is_some() && !spoken.2 {
+            spoken.2 = true;
         }
         spoken.1.clone()
     };
@@ -155,10 +199,11 @@ pub fn app(props: &AppProps) -> Html {
     let copy_status = use_state(|| None::<AttrValue>);
     let on_copy = {
         let copy_status = copy_status.clone();
-        let (h, p) = (state.hypotheses, state.params);
+        let (s, h, p) =
+            (scenario.clone(), state.hypotheses, state.params.clone());
         Callback::from(move |()| {
             let status = copy_status.clone();
-            let link = url::share_link(h, &p);
+            let link = url::share_link(&s, h, &p, None);
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = url::copy_to_clipboard(&link).await;
                 let msg = if ok { ui.link_copied } else { ui.copy_failed };
@@ -176,21 +221,24 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let bridge = props.bridge.clone();
-        use_effect_with(results.clone(), move |results| {
-            if let Some(bridge) = bridge {
-                bridge.publish(results);
-            }
-        });
+        use_effect_with(
+            (results.clone(), progress.clone()),
+            move |(results, progress)| {
+                if let Some(bridge) = bridge {
+                    bridge.publish(results, progress);
+                }
+            },
+        );
     }
 
     let on_select = {
         let state = state.clone();
         let scenario = scenario.clone();
-        Callback::from(move |id: AttrValue| {
-            if let Some(t) = scenario.event(&id).and_then(|e| e.time) {
+        Callback::from(move |i: usize| {
+            if let Some(t) = scenario.events.get(i).and_then(|e| e.time) {
                 state.dispatch(Action::Cursor(Some(t.at)));
             }
-            state.dispatch(Action::Select(id));
+            state.dispatch(Action::Select(i));
         })
     };
     let on_cursor = {
@@ -205,7 +253,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="cc-notice cc-error-card" role="status">
                 <p class="cc-notice-title">{ ui.notice_heading }</p>
                 <ul>
-                    { for props.ignored.iter().map(|i| html! { <li>{ i.message(lang) }</li> }) }
+                    { for props.ignored.iter().map(|i| html! { <li>{ i.message(&scenario, lang) }</li> }) }
                 </ul>
             </div>
         }
@@ -213,16 +261,51 @@ pub fn app(props: &AppProps) -> Html {
 
     let flags = props.flags;
     let interactive = !flags.static_view;
-    let embed = (flags.reporter && interactive).then(|| {
-        html! {
-            <EmbedPanel
-                {lang}
-                hypotheses={state.hypotheses}
-                params={state.params}
-                base={props.embed_base.clone().unwrap_or_default()}
-            />
+    let controls = &props.initial.controls;
+    let show_controls =
+        interactive && (controls.presets || !controls.switches.is_empty());
+    let panels: Vec<Panel> = if interactive {
+        controls
+            .panels
+            .iter()
+            .copied()
+            .filter(|p| *p != Panel::Record || !flags.plain)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let panel_body = match state.panel {
+        Some(Panel::Evidence) => {
+            html! { <Evidence scenario={scenario.clone()} results={results.clone()} {lang} /> }
         }
-    });
+        Some(Panel::Tune) => html! {
+            <Tuning scenario={scenario.clone()} {lang} hypotheses={state.hypotheses}
+                switches={controls.switches} params={state.params.clone()} dispatch={dispatch.clone()} />
+        },
+        Some(Panel::Assumptions) => {
+            html! { <Assumptions scenario={scenario.clone()} params={state.params.clone()} {lang} /> }
+        }
+        Some(Panel::Record) => {
+            html! { <Record scenario={scenario.clone()} {lang} full={!flags.plain} /> }
+        }
+        Some(Panel::Data) => {
+            html! {
+                <DataTable scenario={scenario.clone()} results={results.clone()} {lang}
+                    cursor={state.cursor} on_cursor={on_cursor.clone()} />
+            }
+        }
+        Some(Panel::Share) => html! {
+            <Share scenario={scenario.clone()} results={results.clone()} progress={progress.clone()} {lang}
+                reporter={flags.reporter} base={props.embed_base.clone().unwrap_or_default()}
+                on_copy={on_copy.clone()} copy_status={(*copy_status).clone()} />
+        },
+        None => html! {},
+    };
+    let layout = classes!(
+        "cc-main",
+        (!controls.claims).then_some("cc-main-single"),
+        (!controls.chart).then_some("cc-main-nochart"),
+    );
 
     html! {
         <article
@@ -232,91 +315,56 @@ pub fn app(props: &AppProps) -> Html {
                 flags.static_view.then_some("cc-static"),
                 flags.plain.then_some("cc-plain"),
             )}
-            lang={lang.tag()}>
+            lang={lang.tag()}
+            data-scenario={scenario.id.clone()}>
             if !flags.plain {
                 <header class="cc-header">
-                    <h2 class="cc-title">{ lang.text(&scenario.title) }</h2>
+                    <h2 class="cc-title">{ scenario.title.get(lang.key()) }</h2>
                     if let Some(sub) = &scenario.subtitle {
-                        <p class="cc-subtitle">{ lang.text(sub) }</p>
+                        <p class="cc-subtitle">{ sub.get(lang.key()) }</p>
                     }
                 </header>
             }
             { for notice }
-            if interactive {
+            if show_controls {
                 <Controls
                     scenario={scenario.clone()}
                     {lang}
                     hypotheses={state.hypotheses}
+                    switches={controls.switches}
+                    presets={controls.presets}
                     dispatch={dispatch.clone()}
-                    on_copy={on_copy}
-                    copy_status={(*copy_status).clone()}
                 />
-                { for embed }
             }
-            <div class="cc-viz">
-                <Figure
-                    scenario={scenario.clone()}
-                    results={results.clone()}
-                    {lang}
-                    {interactive}
-                    selected={state.selected.clone()}
-                    cursor={state.cursor}
-                    on_select={on_select}
-                    on_cursor={on_cursor}
-                />
-                if interactive {
-                    <EventDetail
-                        scenario={scenario.clone()}
-                        {lang}
-                        selected={state.selected.clone()}
-                    />
+            <div class={layout}>
+                if controls.chart {
+                    <div class="cc-viz">
+                        <Figure
+                            scenario={scenario.clone()}
+                            results={results.clone()}
+                            {lang}
+                            {interactive}
+                            selected={state.selected}
+                            cursor={state.cursor}
+                            on_select={on_select}
+                            on_cursor={on_cursor.clone()}
+                            {threshold}
+                        />
+                        <p class="cc-reader-line" data-reader-line="">{ reader_line.clone() }</p>
+                    </div>
+                }
+                if controls.claims {
+                    <ClaimList scenario={scenario.clone()} progress={progress.clone()} {lang} />
                 }
             </div>
-            if interactive {
-                <Tuning
-                    scenario={scenario.clone()}
-                    {lang}
-                    hypotheses={state.hypotheses}
-                    params={state.params}
-                    {dispatch}
-                />
-            }
-            <div class="cc-panels">
-                <ClaimList scenario={scenario.clone()} results={results.clone()} {lang} />
-                <Evidence scenario={scenario.clone()} results={results.clone()} {lang} />
-            </div>
-            if interactive {
-                <DataTable scenario={scenario.clone()} results={results.clone()} {lang} />
-            }
-            <Assumptions params={state.params} {lang} />
-            <EventList scenario={scenario.clone()} {lang} />
-            if !flags.plain {
-                <Background scenario={scenario} {lang} />
+            if !panels.is_empty() {
+                <Panels panels={panels} open={state.panel} {lang} dispatch={dispatch.clone()}>
+                    { panel_body }
+                </Panels>
             }
             <div class="cc-visually-hidden" aria-live="polite" aria-atomic="true">
                 { announcement }
             </div>
         </article>
     }
-}
-
-/// "Verdicts now: “claim…”: supported; …", for the live region.
-fn verdict_sentence(
-    scenario: &Scenario,
-    results: &Results,
-    lang: Lang,
-) -> String {
-    let parts: Vec<String> = results
-        .verdicts
-        .iter()
-        .filter_map(|v| {
-            let claim = scenario.claim(&v.id)?;
-            Some(format!(
-                "“{}”: {}",
-                lang.text(&claim.text),
-                verdict_label(v.verdict, lang)
-            ))
-        })
-        .collect();
-    format!("{}: {}", lang.ui().verdicts_now, parts.join("; "))
 }

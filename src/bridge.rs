@@ -11,18 +11,19 @@ use std::rc::Rc;
 use claimcheck_model::{HypothesisSet, Params};
 use yew::Callback;
 
+use crate::analysis::Progress;
 use crate::app::ResultsRef;
-use crate::results::Results;
 use crate::state::Action;
 
 /// A listener for result changes.
-pub type Listener = Rc<dyn Fn(&Results)>;
+pub type Listener = Rc<dyn Fn(&ResultsRef, &Progress)>;
 
 /// The channel. Create one, pass it in [`crate::Options`], keep a clone.
 #[derive(Default)]
 pub struct Bridge {
     dispatch: RefCell<Option<Callback<Action>>>,
     latest: RefCell<Option<ResultsRef>>,
+    progress: RefCell<Option<Progress>>,
     listeners: RefCell<Vec<Listener>>,
     published: std::cell::Cell<bool>,
     /// The state of preloaded results the widget has not rendered yet.
@@ -47,6 +48,11 @@ impl Bridge {
         self.latest.borrow().clone()
     }
 
+    /// The analysis behind the verdicts, as the widget last saw it.
+    pub fn progress(&self) -> Option<Progress> {
+        self.progress.borrow().clone()
+    }
+
     /// Calls `listener` after every change of the results.
     pub fn on_change(&self, listener: Listener) {
         self.listeners.borrow_mut().push(listener);
@@ -62,16 +68,17 @@ impl Bridge {
     /// has rendered them.
     pub fn preload(&self, results: ResultsRef) {
         *self.expected.borrow_mut() =
-            Some((results.hypotheses, results.params));
+            Some((results.hypotheses, results.params.clone()));
         *self.latest.borrow_mut() = Some(results);
     }
 
-    /// Called by the widget after its results changed.
-    pub(crate) fn publish(&self, results: &ResultsRef) {
+    /// Called by the widget after its results or the analysis changed.
+    pub(crate) fn publish(&self, results: &ResultsRef, progress: &Progress) {
+        *self.progress.borrow_mut() = Some(progress.clone());
         // A render of an older state than the one preloaded is stale.
-        let expected = *self.expected.borrow();
+        let expected = self.expected.borrow().clone();
         if let Some(state) = expected {
-            if state != (results.hypotheses, results.params) {
+            if state != (results.hypotheses, results.params.clone()) {
                 return;
             }
             *self.expected.borrow_mut() = None;
@@ -83,7 +90,7 @@ impl Bridge {
         }
         let listeners = self.listeners.borrow().clone();
         for l in listeners {
-            l(results);
+            l(results, progress);
         }
     }
 

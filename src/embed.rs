@@ -18,15 +18,18 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
+use claimcheck_model::locale::Lang;
+use claimcheck_model::verdict::Verdict;
+use claimcheck_model::words::Words;
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 use yew::AppHandle;
 
-use crate::app::{App, Shared};
+use crate::analysis::Progress;
+use crate::app::{App, ResultsRef, Shared};
 use crate::bridge::Bridge;
-use crate::i18n::Lang;
 use crate::results::Results;
 use crate::settings::Settings;
 use crate::state::Action;
@@ -55,8 +58,9 @@ impl Handle {
     pub fn set(&self, options: JsValue) -> Result<(), JsError> {
         let settings = strict_settings(&options)?;
         if !self.bridge.dispatch(Action::Load(
+            Shared(settings.scenario.clone()),
             settings.hypotheses,
-            Box::new(settings.params),
+            Box::new(settings.params.clone()),
         )) {
             return Err(JsError::new(
                 "claimcheck: this widget has been destroyed",
@@ -72,7 +76,7 @@ impl Handle {
         let results = self.bridge.results().ok_or_else(|| {
             JsError::new("claimcheck: the widget has not rendered yet")
         })?;
-        to_js(&results)
+        to_js(&results, self.bridge.progress().as_ref())
     }
 
     /// Calls `callback(results)` after every change. The only event is
@@ -112,6 +116,12 @@ pub fn mount_js(
     let settings = strict_settings(&options)?;
     let raw: JsOptions = parse_options(&options)?;
     let mut state = settings_pairs(&settings);
+    if let Some(c) = &raw.controls {
+        state.push(("controls".into(), c.clone()));
+    }
+    if let Some(v) = &raw.view {
+        state.push(("view".into(), v.clone()));
+    }
     if let Some(lang) = &raw.lang {
         state.push(("lang".into(), lang.clone()));
     }
@@ -133,17 +143,12 @@ pub fn mount_js(
 }
 
 /// The results for `settings`, as the widget will compute them.
-fn compute(settings: &Settings) -> crate::app::ResultsRef {
-    thread_local! {
-        static SCENARIO: claimcheck_model::Scenario = crate::data::eta_2016();
-    }
-    SCENARIO.with(|s| {
-        Shared(Rc::new(Results::compute(
-            s,
-            settings.hypotheses,
-            &settings.params,
-        )))
-    })
+fn compute(settings: &Settings) -> ResultsRef {
+    Shared(Rc::new(Results::compute(
+        &settings.scenario,
+        settings.hypotheses,
+        &settings.params,
+    )))
 }
 
 /// Mounts a widget into a `data-claimcheck` placeholder, reading its
@@ -199,22 +204,24 @@ fn mount_with(
     let callbacks: Rc<RefCell<Vec<js_sys::Function>>> = Rc::default();
     {
         let callbacks = callbacks.clone();
-        bridge.on_change(Rc::new(move |results: &Results| {
-            let Ok(value) = to_js(results) else { return };
-            let list = callbacks.borrow().clone();
-            for f in list {
-                if let Err(e) = f.call1(&JsValue::NULL, &value) {
-                    gloo::console::error!(
-                        "claimcheck: a change listener threw",
-                        e
-                    );
+        bridge.on_change(Rc::new(
+            move |results: &ResultsRef, progress: &Progress| {
+                let Ok(value) = to_js(results, Some(progress)) else { return };
+                let list = callbacks.borrow().clone();
+                for f in list {
+                    if let Err(e) = f.call1(&JsValue::NULL, &value) {
+                        gloo::console::error!(
+                            "claimcheck: a change listener threw",
+                            e
+                        );
+                    }
                 }
-            }
-        }));
+            },
+        ));
     }
     // The language falls back to the host element's, across the shadow
     // boundary.
-    let lang = Lang::of_element(element);
+    let lang = crate::i18n::lang_of(element);
     let options = Options {
         lang: None,
         state: with_default_lang(state, &prefix, lang),
@@ -278,7 +285,13 @@ fn stylesheet() -> Option<JsValue> {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct JsOptions {
     #[serde(default)]
+    scenario: Option<String>,
+    #[serde(default)]
     hypotheses: Option<HypothesesOption>,
+    #[serde(default)]
+    controls: Option<String>,
+    #[serde(default)]
+    view: Option<String>,
     #[serde(default)]
     params: Option<BTreeMap<String, f64>>,
     #[serde(default)]
@@ -303,13 +316,17 @@ enum HypothesesOption {
 }
 
 const EXPECTED: &str =
-    "expected an object like {hypotheses: \"deadline,underprovisioning\" \
-     or [\"deadline\"], params: {timeout_s: 45}, lang: \"en\"|\"fr\", theme: \
+    "expected an object like {scenario: \"<id>\", hypotheses: \"<id>,<id>\" \
+     or [\"<id>\"] or \"none\", params: {<name>: <number>}, controls: \
+     \"chart,<id>\", view: \"evidence\", lang: \"en\"|\"fr\", theme: \
      \"light\"|\"dark\"|\"auto\", static: true, plain: true, reporter: true}";
 
 /// The option names `mount` and `set` accept.
-const OPTION_NAMES: [&str; 8] = [
+const OPTION_NAMES: [&str; 11] = [
+    "scenario",
     "hypotheses",
+    "controls",
+    "view",
     "params",
     "lang",
     "theme",
@@ -340,9 +357,8 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
     serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
         let msg = e.to_string();
         let msg = if msg.contains("did not match any variant") {
-            "invalid option `hypotheses`: expected a string such as \
-             \"deadline,underprovisioning\" or an array of election, \
-             deadline, underprovisioning"
+            "invalid option `hypotheses`: expected a comma-separated string \
+             of the story's hypothesis ids, \"none\", or an array of ids"
                 .to_string()
         } else {
             format!("invalid options: {msg}")
@@ -356,6 +372,15 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
 fn strict_settings(options: &JsValue) -> Result<Settings, JsError> {
     let raw = parse_options(options)?;
     let mut pairs: Vec<(String, String)> = Vec::new();
+    if let Some(id) = &raw.scenario {
+        pairs.push(("scenario".into(), id.clone()));
+    }
+    if let Some(c) = &raw.controls {
+        pairs.push(("controls".into(), c.clone()));
+    }
+    if let Some(v) = &raw.view {
+        pairs.push(("view".into(), v.clone()));
+    }
     match &raw.hypotheses {
         Some(HypothesesOption::List(s)) => {
             pairs.push(("hypotheses".into(), s.clone()))
@@ -378,14 +403,15 @@ fn strict_settings(options: &JsValue) -> Result<Settings, JsError> {
     }
     let settings = Settings::parse(pairs, "");
     if let Some(bad) = settings.ignored.first() {
-        let field = if bad.problem == crate::settings::Problem::UnknownKey {
-            format!("params.{}", bad.key)
-        } else if ["hypotheses", "lang", "theme"].contains(&bad.key.as_str()) {
+        let top =
+            ["scenario", "hypotheses", "controls", "view", "lang", "theme"];
+        let field = if top.contains(&bad.key.as_str()) {
             bad.key.clone()
         } else {
             format!("params.{}", bad.key)
         };
-        let names: Vec<&str> = crate::settings::parameter_names().collect();
+        let names: Vec<&str> =
+            settings.scenario.params.iter().map(|p| p.id.as_str()).collect();
         let hint = if bad.problem == crate::settings::Problem::UnknownKey {
             format!("; expected one of {}", names.join(", "))
         } else {
@@ -394,7 +420,11 @@ fn strict_settings(options: &JsValue) -> Result<Settings, JsError> {
         return Err(JsError::new(&format!(
             "claimcheck: invalid option `{field}` = {:?}: {}{hint}",
             bad.value,
-            bad.reason(Lang::En)
+            crate::i18n::ignored_reason(
+                &bad.problem,
+                &settings.scenario,
+                Lang::En
+            )
         )));
     }
     Ok(settings)
@@ -402,102 +432,127 @@ fn strict_settings(options: &JsValue) -> Result<Settings, JsError> {
 
 /// The settings as `key=value` pairs for [`mount`].
 fn settings_pairs(s: &Settings) -> Vec<(String, String)> {
-    crate::settings::encode(s.hypotheses, &s.params, "")
+    let mut pairs =
+        crate::settings::encode(&s.scenario, s.hypotheses, &s.params, "");
+    if !pairs.iter().any(|(k, _)| k == "scenario") {
+        pairs.insert(0, ("scenario".into(), s.scenario.id.clone()));
+    }
+    pairs
 }
 
-#[derive(Serialize)]
-struct JsCheck<'a> {
-    id: &'a str,
-    pass: bool,
-    why: &'a str,
-    why_fr: &'a str,
+fn set(obj: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), &value.into());
 }
 
-#[derive(Serialize)]
-struct JsClaim<'a> {
-    id: &'a str,
-    verdict: &'a str,
-    why: &'a str,
-    why_fr: &'a str,
-    checks: &'a [String],
+fn floats(v: &[f64]) -> JsValue {
+    js_sys::Float64Array::from(v).into()
 }
 
-#[derive(Serialize)]
-struct JsDemand<'a> {
-    baseline: &'a [f64],
-    deadline: &'a [f64],
-    election: &'a [f64],
+fn strings<'a>(v: impl Iterator<Item = &'a str>) -> JsValue {
+    v.map(JsValue::from_str).collect::<js_sys::Array>().into()
 }
 
-#[derive(Serialize)]
-struct JsSeries<'a> {
-    start: &'static str,
-    step_min: u32,
-    failure_fraction: &'a [f64],
-    capacity: &'a [f64],
-    attempts: &'a [f64],
-    served: &'a [f64],
-    demand: JsDemand<'a>,
-    us_share: &'a [f64],
-}
-
-#[derive(Serialize)]
-struct JsResults<'a> {
-    hypotheses: Vec<&'static str>,
-    best_fit: Vec<&'static str>,
-    reproduced: usize,
-    observations: usize,
-    checks: Vec<JsCheck<'a>>,
-    claims: Vec<JsClaim<'a>>,
-    series: JsSeries<'a>,
-}
-
-fn to_js(r: &Results) -> Result<JsValue, JsError> {
-    let ids = |set: claimcheck_model::HypothesisSet| {
-        set.iter().map(|h| h.id()).collect()
-    };
+/// The results as plain objects (built directly, without a serializer):
+/// the reader's own run and checks, and the verdicts from the analysis
+/// (`null` until it has results).
+fn to_js(
+    r: &Results,
+    progress: Option<&Progress>,
+) -> Result<JsValue, JsError> {
+    let out = js_sys::Object::new();
+    let scenario = crate::data::load(&r.scenario_id)
+        .ok_or_else(|| JsError::new("claimcheck: unknown scenario"))?;
+    let s = &*scenario;
+    let ids: Vec<&str> = s.hypotheses.iter().map(|h| h.id.as_str()).collect();
+    set(&out, "scenario", s.id.as_str());
+    set(&out, "hypotheses", strings(r.hypotheses.iter().map(|h| ids[h])));
+    set(&out, "reproduced", r.score.0 as f64);
+    set(&out, "observations", r.score.1 as f64);
+    let (w_en, w_fr) = (Words::new(s, Lang::En), Words::new(s, Lang::Fr));
+    set(&out, "reader", w_en.reader_line(&r.checks));
+    set(&out, "reader_fr", w_fr.reader_line(&r.checks));
+    let p = r.params.values();
+    let checks: js_sys::Array = r
+        .checks
+        .iter()
+        .map(|c| {
+            let o = js_sys::Object::new();
+            set(&o, "id", s.events[c.event].id.as_str());
+            set(&o, "kind", s.events[c.event].kind.id());
+            set(&o, "pass", c.pass);
+            set(&o, "why", w_en.check(c, p));
+            set(&o, "why_fr", w_fr.check(c, p));
+            JsValue::from(o)
+        })
+        .collect();
+    set(&out, "checks", checks);
+    let support = progress.and_then(|p| p.support.clone());
+    let claims: js_sys::Array = s
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, claim)| {
+            let o = js_sys::Object::new();
+            set(&o, "id", claim.id.as_str());
+            match support
+                .as_ref()
+                .and_then(|sup| sup.judgement.claims.get(i).map(|c| (sup, c)))
+            {
+                Some((sup, c)) => {
+                    set(&o, "verdict", c.verdict.id());
+                    set(&o, "support", c.support);
+                    let shares = js_sys::Object::new();
+                    for v in Verdict::ALL {
+                        set(&shares, v.id(), c.shares[v as usize]);
+                    }
+                    set(&o, "shares", shares);
+                    set(&o, "why", w_en.claim(&sup.judgement, c));
+                    set(&o, "why_fr", w_fr.claim(&sup.judgement, c));
+                    let hangs =
+                        sup.claims.get(i).and_then(|h| h.hangs_on.as_ref());
+                    set(
+                        &o,
+                        "hangs_on",
+                        hangs.map_or(JsValue::NULL, |h| {
+                            JsValue::from_str(&s.params[h.param].id)
+                        }),
+                    );
+                }
+                None => set(&o, "verdict", JsValue::NULL),
+            }
+            JsValue::from(o)
+        })
+        .collect();
+    set(&out, "claims", claims);
+    let analysis = js_sys::Object::new();
+    let (done, total) = progress.map_or((0, 0), |p| (p.done, p.total));
+    set(&analysis, "done", done as f64);
+    set(&analysis, "total", total as f64);
+    set(
+        &analysis,
+        "finished",
+        progress.is_some_and(|p| p.finished() && p.support.is_some()),
+    );
+    set(&out, "analysis", analysis);
     let run = &r.run;
-    let out = JsResults {
-        hypotheses: ids(r.hypotheses),
-        best_fit: ids(r.best),
-        reproduced: r.score.0,
-        observations: r.score.1,
-        checks: r
-            .checks
-            .iter()
-            .map(|c| JsCheck {
-                id: &c.id,
-                pass: c.pass,
-                why: &c.why,
-                why_fr: &c.why_fr,
-            })
-            .collect(),
-        claims: r
-            .verdicts
-            .iter()
-            .map(|v| JsClaim {
-                id: &v.id,
-                verdict: v.verdict.id(),
-                why: &v.why,
-                why_fr: &v.why_fr,
-                checks: &v.checks,
-            })
-            .collect(),
-        series: JsSeries {
-            start: "2016-11-08T00:00:00-05:00",
-            step_min: 1,
-            failure_fraction: &run.failure_fraction,
-            capacity: &run.capacity,
-            attempts: &run.attempts,
-            served: &run.served,
-            demand: JsDemand {
-                baseline: &run.demand_baseline,
-                deadline: &run.demand_deadline,
-                election: &run.demand_election,
-            },
-            us_share: &run.us_share,
-        },
-    };
-    serde_wasm_bindgen::to_value(&out)
-        .map_err(|e| JsError::new(&e.to_string()))
+    let series = js_sys::Object::new();
+    set(&series, "start", s.clock.iso8601(0));
+    set(&series, "step_min", 1.0);
+    set(&series, "failure_fraction", floats(&run.failure_fraction));
+    set(&series, "capacity", floats(&run.capacity));
+    set(&series, "attempts", floats(&run.attempts));
+    set(&series, "served", floats(&run.served));
+    set(&series, "segment_share", floats(&run.segment_share));
+    let demand = js_sys::Object::new();
+    for (k, c) in s.model.demand() {
+        let v = run.demand_of(k);
+        if v.is_empty() {
+            set(&demand, &c.id, floats(&vec![0.0; run.len()]));
+        } else {
+            set(&demand, &c.id, floats(v));
+        }
+    }
+    set(&series, "demand", demand);
+    set(&out, "series", series);
+    Ok(out.into())
 }

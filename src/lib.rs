@@ -1,30 +1,32 @@
 //! The claimcheck widget: a Yew component that lets a reader test the
-//! claims about the IRCC website outage of November 2016 against the
-//! documented record.
+//! claims about an outage against the documented record.
 //!
-//! All facts come from the scenario data in `claimcheck-model`; all
-//! numbers come from its model. This crate turns them into a view. Data
-//! flows one way: scenario → parameters → simulation → checks →
-//! verdicts → view.
+//! All facts come from the bundled scenarios (`scenarios/*.json`,
+//! validated and packed at build time); all numbers come from the model
+//! in `claimcheck-model`. This crate turns them into a view. Data flows
+//! one way: scenario → parameters → simulation → checks → verdicts →
+//! view.
 //!
 //! # Mounting
 //! ```no_run
 //! use claimcheck::{mount, Options};
 //! let host = gloo::utils::document().create_element("div").unwrap();
 //! let options = Options {
-//!     state: vec![("hypotheses".into(), "deadline,underprovisioning".into())],
+//!     state: vec![("hypotheses".into(), "none".into())],
 //!     ..Options::default()
 //! };
 //! let handle = mount(host, options);
 //! handle.destroy();
 //! ```
 
+pub mod analysis;
 pub mod app;
 pub mod bridge;
 pub mod components;
 pub mod data;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+pub mod export;
 pub mod i18n;
 pub mod results;
 pub mod settings;
@@ -35,7 +37,7 @@ use web_sys::Element;
 use yew::AppHandle;
 
 pub use app::{App, AppProps};
-pub use i18n::Lang;
+pub use claimcheck_model::locale::Lang;
 pub use settings::{Settings, Theme};
 
 /// How a widget is set up when it is mounted.
@@ -45,8 +47,9 @@ pub struct Options {
     /// from the element or the host page.
     pub lang: Option<Lang>,
     /// The state as `key=value` pairs in the format of [`settings`]
-    /// (`hypotheses`, parameter names, `lang`, `theme`, `static`,
-    /// `plain`, `reporter`), each key starting with `prefix`.
+    /// (`scenario`, `hypotheses`, parameter ids, `controls`, `view`,
+    /// `lang`, `theme`, `static`, `plain`, `reporter`), each key starting
+    /// with `prefix`.
     pub state: Vec<(String, String)>,
     /// The prefix of the keys in `state` (`""`, or `"data-"` for a
     /// placeholder's attributes); ignored entries are named with it.
@@ -87,7 +90,7 @@ pub fn mount(element: Element, options: Options) -> AppHandle<App> {
     let lang = options
         .lang
         .or(settings.lang)
-        .unwrap_or_else(|| Lang::of_element(&element));
+        .unwrap_or_else(|| i18n::lang_of(&element));
     let embed_base =
         options.embed_base.clone().unwrap_or_else(url::page_folder);
     let props = AppProps {

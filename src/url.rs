@@ -1,11 +1,11 @@
 //! The page URL and the clipboard: reading the state from the query,
 //! writing it back with `history.replaceState`, and copying a link.
 
-use claimcheck_model::{HypothesisSet, Params};
+use claimcheck_model::{HypothesisSet, Params, Scenario};
 use wasm_bindgen::JsValue;
 use web_sys::{Url, UrlSearchParams};
 
-use crate::settings::{encode, URL_PREFIX};
+use crate::settings::{encode, Panel, URL_PREFIX};
 
 /// The page's query as `key=value` pairs.
 pub fn query_pairs() -> Vec<(String, String)> {
@@ -27,9 +27,14 @@ pub fn query_pairs() -> Vec<(String, String)> {
 }
 
 /// The page URL with the widget's state in its query: the host page's
-/// own parameters and the widget's `lang` and `theme` are kept, state
-/// keys are replaced.
-pub fn share_link(hypotheses: HypothesisSet, params: &Params) -> String {
+/// own parameters and the widget's `lang`, `theme` and `controls` are
+/// kept, state keys are replaced; `view` names the open panel.
+pub fn share_link(
+    scenario: &Scenario,
+    hypotheses: HypothesisSet,
+    params: &Params,
+    view: Option<Panel>,
+) -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let Ok(url) = Url::new(&href) else { return href };
     let search = url.search_params();
@@ -37,20 +42,30 @@ pub fn share_link(hypotheses: HypothesisSet, params: &Params) -> String {
         .into_iter()
         .map(|(k, _)| k)
         .filter(|k| k.starts_with(URL_PREFIX))
-        .filter(|k| !matches!(&k[URL_PREFIX.len()..], "lang" | "theme"))
+        .filter(|k| {
+            !matches!(&k[URL_PREFIX.len()..], "lang" | "theme" | "controls")
+        })
         .collect();
     for k in ours {
         search.delete(&k);
     }
-    for (k, v) in encode(hypotheses, params, URL_PREFIX) {
+    for (k, v) in encode(scenario, hypotheses, params, URL_PREFIX) {
         search.set(&k, &v);
+    }
+    if let Some(p) = view {
+        search.set(&format!("{URL_PREFIX}view"), p.id());
     }
     url.href()
 }
 
 /// Writes the state into the address bar without a navigation.
-pub fn replace_state(hypotheses: HypothesisSet, params: &Params) {
-    let link = share_link(hypotheses, params);
+pub fn replace_state(
+    scenario: &Scenario,
+    hypotheses: HypothesisSet,
+    params: &Params,
+    view: Option<Panel>,
+) {
+    let link = share_link(scenario, hypotheses, params, view);
     if let Ok(history) = gloo::utils::window().history() {
         let _ =
             history.replace_state_with_url(&JsValue::NULL, "", Some(&link));

@@ -1,16 +1,20 @@
 //! The assumptions panel: every parameter with its current value, its
-//! range and why that range; record facts are labelled as such.
+//! range, whether it comes from the record or is an assumption, and why.
 
-use claimcheck_model::params::Provenance;
+use claimcheck_model::locale::Lang;
+use claimcheck_model::scenario::Provenance;
+use claimcheck_model::words::Words;
 use claimcheck_model::Params;
 use yew::prelude::*;
 
-use crate::components::param_slider::decimals;
-use crate::i18n::Lang;
+use crate::app::ScenarioRef;
+use crate::i18n::ui;
 
 /// Props of [`Assumptions`].
 #[derive(Properties, PartialEq)]
 pub struct AssumptionsProps {
+    /// The incident.
+    pub scenario: ScenarioRef,
     /// The parameter values.
     pub params: Params,
     /// The interface language.
@@ -21,41 +25,41 @@ pub struct AssumptionsProps {
 #[function_component(Assumptions)]
 pub fn assumptions(props: &AssumptionsProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
-    let rows = props.params.iter().map(|(spec, value)| {
-        let d = decimals(spec.step);
-        let fr = lang == Lang::Fr;
+    let ui = ui(lang);
+    let s = &props.scenario;
+    let w = Words::new(s, lang);
+    let rows = s.params.iter().zip(props.params.values()).map(|(spec, &value)| {
         let (kind, class) = match spec.provenance {
             Provenance::Record => (ui.record_fact, "cc-record"),
             Provenance::Assumption => (ui.assumption, "cc-assumption"),
         };
-        let range = if spec.is_fixed() {
-            "—".to_string()
-        } else {
-            format!("{} – {}", lang.number(spec.min, d), lang.number(spec.max, d))
-        };
+        let range = if spec.is_fixed() { "—".to_string() } else { Lang::capitalize(&w.range(spec)) };
+        let sources: Vec<String> = spec
+            .sources
+            .iter()
+            .filter_map(|id| s.source(id))
+            .map(|src| src.publisher.get(lang.key()).to_string())
+            .collect();
         html! {
-            <tr class={class} data-param={spec.name}>
-                <th scope="row">
-                    { if fr { spec.label_fr } else { spec.label } }
-                    <code class="cc-param-name">{ spec.name }</code>
-                </th>
-                <td class="cc-num">{ format!("{} {}", lang.number(value, d), lang.unit(spec.unit)) }</td>
-                <td class="cc-num">{ range }</td>
-                <td><span class="cc-badge">{ kind }</span></td>
-                <td>{ if fr { spec.why_fr } else { spec.why } }</td>
+            <tr class={class} data-param={spec.id.clone()}>
+                <th scope="row">{ spec.label.get(lang.key()) }</th>
+                <td class="cc-num">{ w.value(spec, value) }</td>
+                <td>{ range }</td>
+                <td>
+                    <span class="cc-badge">{ kind }</span>
+                    if !sources.is_empty() { { format!(" {}", lang.list(&sources)) } }
+                </td>
+                <td>{ spec.why.get(lang.key()) }</td>
             </tr>
         }
     });
     html! {
-        <section class="cc-section cc-assumptions">
-            <h3>{ ui.assumptions_heading }</h3>
-            <div class="cc-table-wrap" tabindex="0" role="region"
-                aria-label={ui.assumptions_heading}>
+        <div class="cc-assumptions">
+            <div class="cc-table-wrap" tabindex="0" role="region" aria-label={ui.tab_assumptions}>
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{ ui.col_parameter }</th>
+                            <th scope="col">{ ui.col_setting }</th>
                             <th scope="col">{ ui.col_value }</th>
                             <th scope="col">{ ui.col_range }</th>
                             <th scope="col">{ ui.col_kind }</th>
@@ -65,6 +69,6 @@ pub fn assumptions(props: &AssumptionsProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-        </section>
+        </div>
     }
 }

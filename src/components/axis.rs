@@ -6,7 +6,7 @@
 use claimcheck_model::time::{Clock, Minute};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use claimcheck_model::locale::Lang;
 
 /// Horizontal margins of the plot, in CSS pixels.
 pub const MARGIN_LEFT: f64 = 52.0;
@@ -71,10 +71,15 @@ pub fn day_bands(
     bottom: f64,
     labels: bool,
 ) -> Html {
-    let days = (0..axis.end).step_by(1440).map(|m| {
-        let end = (m + 1440).min(axis.end);
+    let start = clock.start;
+    let offset = i32::from(start.hour) * 60 + i32::from(start.minute);
+    let first = if offset == 0 { 0 } else { 1440 - offset };
+    let mut edges: Vec<Minute> = vec![0];
+    edges.extend((first..axis.end).step_by(1440).filter(|&m| m > 0));
+    let days = edges.iter().map(|&m| {
+        let end = (m + 1440 - if m == 0 { offset } else { 0 }).min(axis.end);
         let (xa, xb) = (axis.x(f64::from(m)), axis.x(f64::from(end)));
-        let alt = (m / 1440) % 2 == 1;
+        let alt = ((m + offset) / 1440) % 2 == 1;
         html! {
             <g class="cc-day">
                 <rect class={classes!("cc-day-band", alt.then_some("cc-day-band-alt"))}
@@ -83,7 +88,7 @@ pub fn day_bands(
                 if labels {
                     <text class="cc-day-label" x={fmt(xa + 6.0)}
                         y={fmt(top + 15.0)}>
-                        { lang.short_date(clock.local(m)) }
+                        { lang.date_label(clock.local(m)) }
                     </text>
                 }
             </g>
@@ -97,13 +102,18 @@ pub fn time_ticks(axis: &Axis, clock: &Clock, lang: Lang, y: f64) -> Html {
     let step = axis.tick_hours() * 60;
     // On a narrow axis only midnights are labelled, with their date.
     let hours_labelled = axis.tick_hours() < 12;
-    let ticks = (step..axis.end).step_by(step as usize).map(|m| {
+    // Ticks fall on whole hours of the local clock.
+    let offset =
+        i32::from(clock.start.hour) * 60 + i32::from(clock.start.minute);
+    let first = (step - offset.rem_euclid(step)) % step;
+    let first = if first == 0 { step } else { first };
+    let ticks = (first..axis.end).step_by(step as usize).map(|m| {
         let t = clock.local(m);
         let x = axis.x(f64::from(m));
         let label = if t.hour == 0 {
-            lang.short_date(t)
+            lang.date_label(t)
         } else if hours_labelled {
-            lang.time_of_day(t)
+            lang.clock(t.hour, t.minute)
         } else {
             String::new()
         };

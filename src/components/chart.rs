@@ -7,17 +7,21 @@
 use claimcheck_model::time::Minute;
 use yew::prelude::*;
 
+use claimcheck_model::locale::Lang;
+use claimcheck_model::rules::Rule;
+use claimcheck_model::scenario::EventKind;
+
 use crate::app::{ResultsRef, ScenarioRef};
 use crate::components::axis::{
     day_bands, fmt, push_coord, time_ticks, vline, Axis,
 };
-use crate::i18n::Lang;
+use crate::i18n::ui;
 
 /// Vertical layout, in CSS pixels.
-const FAIL_TOP: f64 = 26.0;
-const FAIL_H: f64 = 110.0;
-const LOAD_TOP: f64 = FAIL_TOP + FAIL_H + 34.0;
-const LOAD_H: f64 = 150.0;
+const FAIL_TOP: f64 = 22.0;
+const FAIL_H: f64 = 78.0;
+const LOAD_TOP: f64 = FAIL_TOP + FAIL_H + 32.0;
+const LOAD_H: f64 = 96.0;
 /// The height of the chart.
 pub const HEIGHT: f64 = LOAD_TOP + LOAD_H + 26.0;
 
@@ -41,13 +45,15 @@ pub struct ChartProps {
     pub interactive: bool,
     /// The id of the element that describes the chart.
     pub described_by: AttrValue,
+    /// The failure share the checks call failing, drawn as a line.
+    pub threshold: f64,
 }
 
 /// The chart.
 #[function_component(Chart)]
 pub fn chart(props: &ChartProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
+    let ui = ui(lang);
     let axis = props.axis;
     let run = &props.results.run;
     let scenario = &props.scenario;
@@ -62,13 +68,21 @@ pub fn chart(props: &ChartProps) -> Html {
     let fail_area = area_path(&axis, &fail, None, bucket, &y_fail);
 
     // Demand stacked by component, with capacity and attempts.
-    let base = averaged(&run.demand_baseline, bucket);
-    let dead = averaged(&run.demand_deadline, bucket);
-    let elec = averaged(&run.demand_election, bucket);
-    let with_dead: Vec<f64> =
-        base.iter().zip(&dead).map(|(a, b)| a + b).collect();
-    let total: Vec<f64> =
-        with_dead.iter().zip(&elec).map(|(a, b)| a + b).collect();
+    let demand: Vec<(usize, Vec<f64>)> = scenario
+        .model
+        .demand()
+        .map(|(k, _)| (k, averaged(run.demand_of(k), bucket)))
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    let mut stacked: Vec<(usize, Vec<f64>, Vec<f64>)> = Vec::new();
+    let mut lower = vec![0.0; run.len().div_ceil(bucket.max(1))];
+    for (k, v) in demand {
+        let upper: Vec<f64> =
+            lower.iter().zip(&v).map(|(a, b)| a + b).collect();
+        stacked.push((k, lower.clone(), upper.clone()));
+        lower = upper;
+    }
+    let total = lower;
     let cap = averaged(&run.capacity, bucket);
     let attempts = averaged(&run.attempts, bucket);
     let top = total
@@ -89,7 +103,7 @@ pub fn chart(props: &ChartProps) -> Html {
                 <g class="cc-grid">
                     <line x1={fmt(axis.x0)} x2={fmt(axis.x1)} y1={y.clone()} y2={y.clone()} />
                     <text x={fmt(axis.x0 - 6.0)} y={y} dy="4" text-anchor="end">
-                        { lang.compact(v) }
+                        { lang.count(v) }
                     </text>
                 </g>
             }
@@ -100,13 +114,13 @@ pub fn chart(props: &ChartProps) -> Html {
             <g class="cc-grid">
                 <line x1={fmt(axis.x0)} x2={fmt(axis.x1)} y1={y.clone()} y2={y.clone()} />
                 <text x={fmt(axis.x0 - 6.0)} y={y} dy="4" text-anchor="end">
-                    { lang.percent(f, 0) }
+                    { lang.percent(f) }
                 </text>
             </g>
         }
     });
 
-    let degraded = props.results.threshold_degraded;
+    let degraded = props.threshold;
     let threshold = {
         let y = fmt(y_fail(degraded));
         html! {
@@ -115,8 +129,24 @@ pub fn chart(props: &ChartProps) -> Html {
         }
     };
 
-    let deadline = scenario.event("deadline").and_then(|e| e.time);
-    let claimed = scenario.event("official-11pm").and_then(|e| e.time);
+    // Milestones are drawn as lines; a dated claim about when trouble
+    // started, at its claimed time.
+    let milestones: Vec<f64> = scenario
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Milestone)
+        .filter_map(|e| e.time.map(|t| f64::from(t.at)))
+        .collect();
+    let claimed: Vec<f64> = scenario
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Claim)
+        .flat_map(|e| e.checks.iter())
+        .filter_map(|r| match r {
+            Rule::Onset { at, .. } => Some(f64::from(*at)),
+            _ => None,
+        })
+        .collect();
     let cursor = props.cursor.map(|m| {
         let i = (m.max(0) as usize).min(run.failure_fraction.len().saturating_sub(1));
         let f = run.failure_fraction.get(i).copied().unwrap_or(0.0);
@@ -160,28 +190,26 @@ pub fn chart(props: &ChartProps) -> Html {
             { threshold }
             <path class="cc-fail-area" d={fail_area} />
             <path class="cc-curve" d={fail_line} />
-            <text class="cc-panel-title" x="4" y={fmt(LOAD_TOP - 12.0)}>
+            <text class="cc-panel-title" x="4" y={fmt(LOAD_TOP - 10.0)}>
                 { if narrow { ui.panel_load_short } else { ui.panel_load } }
             </text>
             { for load_grid }
-            <path class="cc-area-baseline"
-                d={area_path(&axis, &base, None, bucket, &y_load)} />
-            <path class="cc-area-deadline"
-                d={area_path(&axis, &with_dead, Some(&base), bucket, &y_load)} />
-            <path class="cc-area-election"
-                d={area_path(&axis, &total, Some(&with_dead), bucket, &y_load)} />
+            { for stacked.iter().enumerate().map(|(i, (_, lo, hi))| html! {
+                <path class={format!("cc-area cc-series-{}", i.min(5))}
+                    d={area_path(&axis, hi, Some(lo), bucket, &y_load)} />
+            }) }
             <path class="cc-attempts" d={line_path(&axis, &attempts, bucket, &y_load)} />
             <path class="cc-capacity" d={line_path(&axis, &cap, bucket, &y_load)} />
-            if let Some(t) = claimed {
-                { vline(&axis, f64::from(t.at), FAIL_TOP, bottom, "cc-claimed-line") }
-                <text class="cc-claimed-label" x={fmt(axis.x(f64::from(t.at)) + 4.0)}
-                    y={fmt(FAIL_TOP + 12.0)}>
-                    { ui.claimed_onset }
-                </text>
-            }
-            if let Some(t) = deadline {
-                { vline(&axis, f64::from(t.at), FAIL_TOP - 6.0, bottom, "cc-deadline-line") }
-            }
+            { for claimed.iter().map(|&at| html! {
+                <g>
+                    { vline(&axis, at, FAIL_TOP, bottom, "cc-claimed-line") }
+                    <text class="cc-claimed-label" x={fmt(axis.x(at) + 4.0)}
+                        y={fmt(FAIL_TOP + 12.0)}>
+                        { ui.claimed_start }
+                    </text>
+                </g>
+            }) }
+            { for milestones.iter().map(|&at| vline(&axis, at, FAIL_TOP - 6.0, bottom, "cc-deadline-line")) }
             { time_ticks(&axis, &scenario.clock, lang, bottom) }
             { for cursor }
         </svg>

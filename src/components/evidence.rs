@@ -1,19 +1,21 @@
-//! The evidence panel: every check with pass or fail, its sentence with
-//! the numbers, and the observation it checks (quote and source).
+//! The evidence panel: each checked event of the record, what the check
+//! asks of the model, and what the reader's settings give.
 
-use claimcheck_model::checks::CheckKind;
+use claimcheck_model::locale::Lang;
+use claimcheck_model::scenario::EventKind;
+use claimcheck_model::words::Words;
 use yew::prelude::*;
 
 use crate::app::{ResultsRef, ScenarioRef};
 use crate::components::quote::Quote;
-use crate::i18n::Lang;
+use crate::i18n::ui;
 
 /// Props of [`Evidence`].
 #[derive(Properties, PartialEq)]
 pub struct EvidenceProps {
-    /// The record.
+    /// The incident.
     pub scenario: ScenarioRef,
-    /// The model's results.
+    /// The reader's results.
     pub results: ResultsRef,
     /// The interface language.
     pub lang: Lang,
@@ -23,46 +25,47 @@ pub struct EvidenceProps {
 #[function_component(Evidence)]
 pub fn evidence(props: &EvidenceProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
+    let ui = ui(lang);
     let scenario = &props.scenario;
+    let w = Words::new(scenario, lang);
+    let p = props.results.params.values();
     let items = props.results.checks.iter().map(|c| {
-        let event = scenario.event(&c.id);
-        let why = if lang == Lang::Fr { &c.why_fr } else { &c.why };
-        let (glyph, word) = match (c.kind, c.pass) {
-            (CheckKind::Claimed, true) => ("✓", ui.claim_matches),
-            (CheckKind::Claimed, false) => ("✗", ui.claim_differs),
-            (_, true) => ("✓", ui.legend_pass),
-            (_, false) => ("✗", ui.legend_fail),
-        };
-        let word = word.trim_start_matches(['—', ' ', '✓', '✗']);
+        let e = &scenario.events[c.event];
+        let claimed = e.kind == EventKind::Claim;
+        let rules = e.checks.iter().zip(&c.outcomes).map(|(rule, o)| html! {
+            <li class={if o.pass { "cc-pass" } else { "cc-fail" }}>
+                <span class="cc-check-mark" aria-hidden="true">{ if o.pass { "✓" } else { "✗" } }</span>
+                { w.rule(rule, p) }{ " " }
+                <span class="cc-check-result">{ w.outcome(rule, o) }</span>
+            </li>
+        });
         html! {
-            <li class={classes!("cc-check", if c.pass { "cc-pass" } else { "cc-fail" },
-                    (c.kind == CheckKind::Claimed).then_some("cc-check-claimed"))}
-                data-check={c.id.clone()} data-pass={c.pass.to_string()}>
-                <p class="cc-check-head">
-                    <span class="cc-check-mark" aria-hidden="true">{ glyph }</span>
-                    <span class="cc-check-word">{ word }</span>
-                    if let Some(e) = event {
-                        <span class="cc-check-when">{ lang.text(&e.when) }</span>
+            <li class={classes!("cc-check", if c.pass { "cc-pass" } else { "cc-fail" }, claimed.then_some("cc-check-claimed"))}
+                data-check={e.id.clone()} data-pass={c.pass.to_string()}>
+                <h4 class="cc-check-head">
+                    <span class="cc-check-mark" aria-hidden="true">{ if c.pass { "✓" } else { "✗" } }</span>
+                    { Lang::capitalize(w.event_label(e)) }
+                    <span class="cc-check-word">{ format!(" · {}", w.pass_word(c.pass)) }</span>
+                    if claimed {
+                        <span class="cc-badge">{ w.kind(EventKind::Claim) }</span>
                     }
+                </h4>
+                <p class="cc-check-what">
+                    <strong>{ lang.colon(ui.the_record) }</strong>{ " " }
+                    { format!("{}. ", e.when.get(lang.key())) }{ e.text.get(lang.key()) }
                 </p>
-                if let Some(e) = event {
-                    <p class="cc-check-what">{ lang.text(&e.text) }</p>
-                }
-                <p class="cc-check-why">{ why }</p>
-                if let Some(e) = event {
-                    { for e.quotes.iter().take(1).map(|q| html! {
-                        <Quote scenario={scenario.clone()} {lang} quote={q.clone()} />
-                    }) }
-                }
+                { for e.quotes.iter().take(1).map(|q| html! {
+                    <Quote scenario={scenario.clone()} {lang} quote={q.clone()} />
+                }) }
+                <p class="cc-check-label"><strong>{ lang.colon(ui.the_check) }</strong></p>
+                <ul class="cc-rules">{ for rules }</ul>
             </li>
         }
     });
     html! {
-        <section class="cc-section cc-evidence">
-            <h3>{ ui.evidence_heading }</h3>
+        <div class="cc-evidence">
             <p class="cc-intro">{ ui.evidence_intro }</p>
             <ul class="cc-checks">{ for items }</ul>
-        </section>
+        </div>
     }
 }

@@ -2,8 +2,8 @@
 //! event lanes beneath it on the same axis, a time slider that moves the
 //! crosshair by keyboard, and a readout of the values at that time.
 
+use claimcheck_model::locale::Lang;
 use claimcheck_model::time::Minute;
-use claimcheck_model::Hypothesis;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, ResizeObserver};
@@ -13,8 +13,9 @@ use crate::app::{ResultsRef, ScenarioRef};
 use crate::components::axis::Axis;
 use crate::components::chart::Chart;
 use crate::components::legend::Legend;
+use crate::components::next_id;
 use crate::components::timeline::Timeline;
-use crate::i18n::Lang;
+use crate::i18n::ui;
 
 /// Props of [`Figure`].
 #[derive(Properties, PartialEq)]
@@ -28,12 +29,14 @@ pub struct FigureProps {
     /// False for the static view: no crosshair, no time slider.
     #[prop_or(true)]
     pub interactive: bool,
-    /// The selected record event.
-    pub selected: Option<AttrValue>,
+    /// The selected record event (index).
+    pub selected: Option<usize>,
     /// Where the crosshair is.
     pub cursor: Option<Minute>,
     /// Called when an event is selected.
-    pub on_select: Callback<AttrValue>,
+    pub on_select: Callback<usize>,
+    /// The failure share the checks call failing.
+    pub threshold: f64,
     /// Called when the crosshair moves.
     pub on_cursor: Callback<Option<Minute>>,
 }
@@ -42,29 +45,18 @@ pub struct FigureProps {
 #[function_component(Figure)]
 pub fn figure(props: &FigureProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
+    let ui = ui(lang);
     let container = use_node_ref();
     let width = use_container_width(&container);
     let axis = Axis::new(width, props.scenario.window_end);
     let summary_id = use_memo((), |_| next_id("cc-summary"));
-    let slider_id = use_memo((), |_| next_id("cc-time"));
 
-    let on_time = {
-        let on_cursor = props.on_cursor.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(m) = input.value().parse::<Minute>() {
-                on_cursor.emit(Some(m));
-            }
-        })
-    };
-    let cursor = props.cursor.unwrap_or(14 * 60);
-    let readout = readout(props, props.cursor);
+    let _ = ui;
 
     html! {
         <figure class="cc-figure" ref={container}>
             <p class="cc-summary" id={(*summary_id).clone()}>
-                { summary(props) }
+                { summary_of(props) }
             </p>
             <Chart
                 scenario={props.scenario.clone()}
@@ -75,150 +67,199 @@ pub fn figure(props: &FigureProps) -> Html {
                 on_cursor={props.on_cursor.clone()}
                 interactive={props.interactive}
                 described_by={AttrValue::from((*summary_id).clone())}
+                threshold={props.threshold}
             />
             <Timeline
                 scenario={props.scenario.clone()}
                 results={props.results.clone()}
                 {lang}
                 {axis}
-                selected={props.selected.clone()}
+                selected={props.selected}
                 cursor={props.cursor}
                 interactive={props.interactive}
                 on_select={props.on_select.clone()}
             />
             <figcaption class="cc-figcaption">
-                <Legend {lang} />
-                if props.interactive {
-                <div class="cc-time-control">
-                    <label for={(*slider_id).clone()}>{ ui.time_slider }</label>
-                    <input id={(*slider_id).clone()} type="range" min="0"
-                        max={props.scenario.window_end.to_string()} step="30"
-                        value={cursor.to_string()}
-                        aria-valuetext={lang.date_time(props.scenario.clock.local(cursor))}
-                        oninput={on_time} />
-                </div>
-                <p class="cc-readout">{ readout }</p>
-                }
-                <p class="cc-note">{ ui.times_note }</p>
+                <Legend scenario={props.scenario.clone()} results={props.results.clone()} {lang} />
+                <p class="cc-note">{ format!("{} ({}).", ui.times_in, props.scenario.zone.get(lang.key())) }</p>
             </figcaption>
         </figure>
     }
 }
 
 /// A sentence that says what the chart shows, for the chart's
-/// accessible name and for everyone else.
-fn summary(props: &FigureProps) -> String {
-    let lang = props.lang;
-    let ui = lang.ui();
-    let scenario = &props.scenario;
-    let r = &props.results;
-    let run = &r.run;
-    let demand: Vec<String> = [Hypothesis::Deadline, Hypothesis::Election]
-        .into_iter()
-        .filter(|&h| r.hypotheses.contains(h))
-        .filter_map(|h| scenario.hypothesis(h))
-        .map(|i| lower_first(lang.text(&i.label)))
+/// accessible name and for everyone else: which causes are on, when the
+/// simulated site starts to fail, its peak, and when it recovers.
+pub fn summary(
+    scenario: &claimcheck_model::Scenario,
+    results: &crate::results::Results,
+    threshold: f64,
+    lang: Lang,
+) -> String {
+    let en = lang == Lang::En;
+    let w = claimcheck_model::words::Words::new(scenario, lang);
+    let ff = &results.run.failure_fraction;
+    let causes: Vec<&str> = results
+        .hypotheses
+        .iter()
+        .filter_map(|h| scenario.hypotheses.get(h))
+        .map(|h| h.name.get(lang.key()))
         .collect();
-    let demand: Vec<&str> = demand.iter().map(String::as_str).collect();
-    let demand = if demand.is_empty() {
-        ui.summary_nothing.to_string()
+    let with = if causes.is_empty() {
+        if en {
+            "With no cause switched on".to_string()
+        } else {
+            "Sans aucune cause".to_string()
+        }
+    } else if en {
+        format!("With {}", lang.list(&causes))
     } else {
-        lang.list(&demand)
+        format!("Avec {}", lang.list(&causes))
     };
-    let servers = if r.hypotheses.contains(Hypothesis::Underprovisioning) {
-        ui.servers_three_then_six
-    } else {
-        ui.servers_six
-    };
-    let at = |m: Minute| {
-        let i = (m.max(0) as usize)
-            .min(run.failure_fraction.len().saturating_sub(1));
-        run.failure_fraction.get(i).copied().unwrap_or(0.0)
-    };
-    let when = |m: Minute| lang.date_time(scenario.clock.local(m));
-    let probe = scenario
-        .event("degraded-2pm")
-        .and_then(|e| e.time)
-        .map_or(14 * 60, |t| t.at);
     let (peak_i, peak) =
-        run.failure_fraction.iter().copied().enumerate().fold(
-            (0, 0.0),
-            |(bi, bv), (i, v)| if v > bv { (i, v) } else { (bi, bv) },
-        );
-    let first_bad =
-        run.failure_fraction.iter().position(|&f| f >= r.threshold_degraded);
-    let mut s = format!(
-        "{} {demand}, {servers}: {} {} {} {}",
-        ui.summary_with,
-        ui.summary_fails,
-        lang.percent(at(probe), 1),
-        ui.summary_of_requests_at,
-        when(probe),
-    );
-    match first_bad {
-        None => s.push_str(&format!("; {}", ui.summary_never_degraded)),
-        Some(i) => s.push_str(&format!(
-            "; {} {} {} {} ({})",
-            ui.summary_degraded_from,
-            when(i as Minute),
-            ui.summary_peaks,
-            lang.percent(peak, 0),
-            when(peak_i as Minute)
-        )),
-    }
-    let (got, of) = r.score;
-    s.push_str(&format!(". {}", lang.reproduces(got, of)));
-    s
+        ff.iter().copied().enumerate().fold((0, 0.0), |(bi, bv), (i, v)| {
+            if v > bv {
+                (i, v)
+            } else {
+                (bi, bv)
+            }
+        });
+    let first = ff.iter().position(|&f| f >= threshold);
+    let last = ff.iter().rposition(|&f| f >= threshold);
+    let moment = |i: usize| w.moment(i as f64);
+    let body = match (first, last) {
+        (Some(a), Some(b)) => {
+            let end = if b + 1 >= ff.len() {
+                if en {
+                    "and is still failing at the end".to_string()
+                } else {
+                    "et défaille encore à la fin".to_string()
+                }
+            } else if en {
+                format!("and recovers at {}", moment(b + 1))
+            } else {
+                format!("et se rétablit {}", moment(b + 1))
+            };
+            if en {
+                format!(
+                    "the simulated site starts to fail at {}, peaks at {} of visits failing at {} {end}.",
+                    moment(a), lang.percent_prose(peak), moment(peak_i)
+                )
+            } else {
+                format!(
+                    "le site simulé commence à défaillir {}, culmine à {} de visites échouées {} {end}.",
+                    moment(a), lang.percent_prose(peak), moment(peak_i)
+                )
+            }
+        }
+        _ => {
+            if en {
+                format!(
+                    "the simulated site never fails as many as {} of visits.",
+                    lang.percent_prose(threshold)
+                )
+            } else {
+                format!(
+                    "le site simulé ne fait jamais échouer {} des visites.",
+                    lang.percent_prose(threshold)
+                )
+            }
+        }
+    };
+    format!("{with}, {body}")
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+fn summary_of(props: &FigureProps) -> String {
+    summary(&props.scenario, &props.results, props.threshold, props.lang)
+}
+
+/// Props of [`TimeProbe`].
+#[derive(Properties, PartialEq)]
+pub struct TimeProbeProps {
+    /// The incident.
+    pub scenario: crate::app::ScenarioRef,
+    /// The reader's results.
+    pub results: ResultsRef,
+    /// The interface language.
+    pub lang: Lang,
+    /// Where the crosshair is.
+    pub cursor: Option<Minute>,
+    /// Called when the crosshair moves.
+    pub on_cursor: Callback<Option<Minute>>,
+}
+
+/// A time slider that moves the chart's crosshair by keyboard, and a
+/// readout of the values at that time.
+#[function_component(TimeProbe)]
+pub fn time_probe(props: &TimeProbeProps) -> Html {
+    let lang = props.lang;
+    let ui = ui(lang);
+    let slider_id = use_memo((), |_| next_id("cc-time"));
+    let on_time = {
+        let on_cursor = props.on_cursor.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(m) = input.value().parse::<Minute>() {
+                on_cursor.emit(Some(m));
+            }
+        })
+    };
+    let cursor = props.cursor.unwrap_or(props.scenario.window_end / 2);
+    html! {
+        <div class="cc-probe">
+            <div class="cc-time-control">
+                <label for={(*slider_id).clone()}>{ ui.time_slider }</label>
+                <input id={(*slider_id).clone()} type="range" min="0"
+                    max={props.scenario.window_end.to_string()} step="30"
+                    value={cursor.to_string()}
+                    aria-valuetext={lang.moment_label(props.scenario.clock.local(cursor))}
+                    oninput={on_time} />
+            </div>
+            <p class="cc-readout" aria-live="polite">{ readout(props, props.cursor) }</p>
+        </div>
     }
 }
 
 /// The values at the crosshair, in words.
-fn readout(props: &FigureProps, cursor: Option<Minute>) -> String {
+fn readout(props: &TimeProbeProps, cursor: Option<Minute>) -> String {
     let lang = props.lang;
-    let ui = lang.ui();
+    let ui = ui(lang);
     let Some(m) = cursor else { return ui.readout_prompt.to_string() };
     let run = &props.results.run;
     let i =
         (m.max(0) as usize).min(run.failure_fraction.len().saturating_sub(1));
-    let get = |v: &Vec<f64>| v.get(i).copied().unwrap_or(0.0);
-    let fresh = get(&run.demand_baseline)
-        + get(&run.demand_deadline)
-        + get(&run.demand_election);
-    format!(
-        "{}: {} {} · {} {} {} ({} {} · {} {} · {} {}) · {} {} · {} {} · {} {}",
-        lang.date_time(props.scenario.clock.local(m)),
-        ui.readout_failing,
-        lang.percent(get(&run.failure_fraction), 1),
-        ui.readout_demand,
-        lang.compact(fresh),
-        ui.per_min,
-        ui.legend_baseline,
-        lang.compact(get(&run.demand_baseline)),
-        ui.legend_deadline,
-        lang.compact(get(&run.demand_deadline)),
-        ui.legend_election,
-        lang.compact(get(&run.demand_election)),
+    let get = |v: &[f64]| v.get(i).copied().unwrap_or(0.0);
+    let en = lang == Lang::En;
+    let mut parts = vec![format!(
+        "{} {}",
+        lang.percent(get(&run.failure_fraction)),
+        if en { "of visits fail" } else { "des visites échouent" }
+    )];
+    for (k, c) in props.scenario.model.demand() {
+        let v = get(run.demand_of(k));
+        if !run.demand_of(k).is_empty() {
+            parts.push(format!(
+                "{} {}",
+                c.label.get(lang.key()),
+                lang.count(v)
+            ));
+        }
+    }
+    parts.push(format!(
+        "{} {}",
         ui.legend_attempts,
-        lang.compact(get(&run.attempts)),
+        lang.count(get(&run.attempts))
+    ));
+    parts.push(format!(
+        "{} {}",
         ui.legend_capacity,
-        lang.compact(get(&run.capacity)),
-        ui.readout_us_share,
-        lang.percent(get(&run.us_share), 0),
+        lang.count(get(&run.capacity))
+    ));
+    format!(
+        "{} {}",
+        lang.colon(&lang.moment_label(props.scenario.clock.local(m))),
+        parts.join(" · ")
     )
-}
-
-/// Ids unique within the page, so several widgets can share a page.
-pub fn next_id(prefix: &str) -> String {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// The width of the element behind `node`, kept current by a

@@ -1,12 +1,20 @@
-//! The chart's legend: a swatch and a word for every mark.
+//! The chart's legend: a swatch and a word for every mark, including one
+//! per demand component of the scenario.
 
+use claimcheck_model::locale::Lang;
+use claimcheck_model::scenario::EventKind;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::app::{ResultsRef, ScenarioRef};
+use crate::i18n::ui;
 
 /// Props of [`Legend`].
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
+    /// The incident.
+    pub scenario: ScenarioRef,
+    /// The reader's results: components that are off are left out.
+    pub results: ResultsRef,
     /// The interface language.
     pub lang: Lang,
 }
@@ -14,29 +22,42 @@ pub struct LegendProps {
 /// The legend.
 #[function_component(Legend)]
 pub fn legend(props: &LegendProps) -> Html {
-    let ui = props.lang.ui();
-    let items = [
-        ("cc-sw-curve", ui.legend_failing),
-        ("cc-sw-baseline", ui.legend_baseline),
-        ("cc-sw-deadline", ui.legend_deadline),
-        ("cc-sw-election", ui.legend_election),
-        ("cc-sw-attempts", ui.legend_attempts),
-        ("cc-sw-capacity", ui.legend_capacity),
-        ("cc-sw-pass", ui.legend_pass),
-        ("cc-sw-fail", ui.legend_fail),
-        ("cc-sw-claimed", ui.claimed_onset),
-        ("cc-sw-deadline-line", ui.deadline_label),
-    ];
+    let lang = props.lang;
+    let ui = ui(lang);
+    let run = &props.results.run;
+    let mut items: Vec<(String, String)> =
+        vec![("cc-sw-curve".into(), ui.legend_failing.into())];
+    let on: Vec<_> = props
+        .scenario
+        .model
+        .demand()
+        .filter(|(k, _)| !run.demand_of(*k).is_empty())
+        .collect();
+    for (i, (_, c)) in on.iter().enumerate() {
+        items.push((
+            format!("cc-sw-area cc-series-{}", i.min(5)),
+            c.label.get(lang.key()).to_string(),
+        ));
+    }
+    items.push(("cc-sw-attempts".into(), ui.legend_attempts.into()));
+    items.push(("cc-sw-capacity".into(), ui.legend_capacity.into()));
+    items.push(("cc-sw-threshold".into(), ui.legend_threshold.into()));
+    items.push(("cc-sw-pass".into(), ui.legend_pass.into()));
+    items.push(("cc-sw-fail".into(), ui.legend_fail.into()));
+    let events = &props.scenario.events;
+    if events.iter().any(|e| e.kind == EventKind::Claim && e.is_checked()) {
+        items.push(("cc-sw-claimed".into(), ui.claimed_start.into()));
+    }
     html! {
         <ul class="cc-legend">
-            { for items.iter().map(|(class, label)| html! {
+            { for items.into_iter().map(|(class, label)| html! {
                 <li>
-                    <svg class={classes!("cc-swatch", *class)} width="24" height="12"
+                    <svg class={classes!("cc-swatch", class)} width="24" height="12"
                         aria-hidden="true">
                         <rect class="cc-sw-fill" x="0" y="2" width="24" height="8" rx="2" />
                         <line class="cc-sw-line" x1="0" x2="24" y1="6" y2="6" />
                     </svg>
-                    { *label }
+                    { label }
                 </li>
             }) }
         </ul>

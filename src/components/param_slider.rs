@@ -1,19 +1,24 @@
 //! One parameter: a slider paired with a number input, its unit, range,
 //! default and a reset button, all from the model's parameter list.
 
-use claimcheck_model::params::{ParamSpec, Provenance};
+use claimcheck_model::locale::Lang;
+use claimcheck_model::scenario::{ParamSpec, Provenance};
+use claimcheck_model::words::Words;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::figure::next_id;
-use crate::i18n::Lang;
+use crate::app::ScenarioRef;
+use crate::components::next_id;
+use crate::i18n::ui;
 use crate::settings::plain;
 
 /// Props of [`ParamSlider`].
 #[derive(Properties, PartialEq)]
 pub struct ParamSliderProps {
-    /// The parameter.
-    pub spec: &'static ParamSpec,
+    /// The incident (for dates and units).
+    pub scenario: ScenarioRef,
+    /// The parameter's index.
+    pub index: usize,
     /// Its current value.
     pub value: f64,
     /// The interface language.
@@ -28,14 +33,13 @@ pub struct ParamSliderProps {
 #[function_component(ParamSlider)]
 pub fn param_slider(props: &ParamSliderProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
-    let spec = props.spec;
+    let ui = ui(lang);
+    let spec: &ParamSpec = &props.scenario.params[props.index];
+    let w = Words::new(&props.scenario, lang);
     let id = use_memo((), |_| next_id("cc-param"));
     let hint_id = format!("{}-hint", *id);
-    let label = if lang == Lang::Fr { spec.label_fr } else { spec.label };
-    let decimals = decimals(spec.step);
-    let unit = lang.unit(spec.unit);
-    let shown = lang.number(props.value, decimals);
+    let label = spec.label.get(lang.key());
+    let shown = w.value(spec, props.value);
     let kind = match spec.provenance {
         Provenance::Record => ui.record_fact,
         Provenance::Assumption => ui.assumption,
@@ -43,9 +47,9 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
 
     if spec.is_fixed() {
         return html! {
-            <div class="cc-param cc-param-fixed" data-param={spec.name}>
+            <div class="cc-param cc-param-fixed" data-param={spec.id.clone()}>
                 <span class="cc-param-label">{ label }</span>
-                <span class="cc-param-value">{ format!("{shown} {}", unit) }</span>
+                <span class="cc-param-value">{ shown }</span>
                 <span class="cc-badge">{ kind }</span>
             </div>
         };
@@ -88,35 +92,31 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
     };
     let changed = props.value != spec.default;
     let range = format!(
-        "{} {} – {} {} · {} {} {}",
-        ui.col_range.to_lowercase(),
-        lang.number(spec.min, decimals),
-        lang.number(spec.max, decimals),
-        unit,
-        ui.default_word,
-        lang.number(spec.default, decimals),
-        unit
+        "{} · {} {}",
+        Lang::capitalize(&w.range(spec)),
+        lang.colon(&Lang::capitalize(ui.default_word)),
+        w.value(spec, spec.default)
     );
     html! {
         <div class={classes!("cc-param", changed.then_some("cc-param-changed"))}
-            data-param={spec.name}>
+            data-param={spec.id.clone()}>
             <label class="cc-param-label" for={(*id).clone()}>{ label }</label>
             <div class="cc-param-inputs">
-                <input id={(*id).clone()} type="range" data-param={spec.name}
+                <input id={(*id).clone()} type="range" data-param={spec.id.clone()}
                     min={plain(spec.min)} max={plain(spec.max)} step={plain(spec.step)}
                     value={plain(props.value)}
-                    aria-valuetext={format!("{shown} {}", unit)}
+                    aria-valuetext={shown.clone()}
                     aria-describedby={hint_id.clone()}
                     oninput={on_slide} onkeydown={on_key} />
-                <input type="number" class="cc-number" data-param={spec.name}
+                <input type="number" class="cc-number" data-param={spec.id.clone()}
                     min={plain(spec.min)} max={plain(spec.max)} step={plain(spec.step)}
                     value={plain(props.value)}
-                    aria-label={format!("{label} ({})", unit)}
+                    aria-label={label.to_string()}
                     onchange={on_number} />
-                <span class="cc-unit" aria-hidden="true">{ unit }</span>
+                <output class="cc-readout-value" for={(*id).clone()} aria-hidden="true">{ shown }</output>
                 <button type="button" class="cc-reset-param" onclick={on_reset}
                     disabled={!changed}
-                    aria-label={format!("{} {label}", ui.reset_param)}>
+                    aria-label={format!("{} {}", ui.reset_param, lang.quote(label))}>
                     { "↺" }
                 </button>
             </div>
@@ -151,17 +151,6 @@ pub fn key_value(
     Some(snapped.clamp(min, max))
 }
 
-/// Decimals needed to show multiples of `step`.
-pub fn decimals(step: f64) -> usize {
-    let mut d = 0;
-    let mut s = step.abs();
-    while d < 4 && (s - s.round()).abs() > 1e-9 {
-        s *= 10.0;
-        d += 1;
-    }
-    d
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,12 +165,5 @@ mod tests {
         assert_eq!(key_value("End", 30.0, 5.0, 5.0, 120.0), Some(120.0));
         assert_eq!(key_value("Tab", 30.0, 5.0, 5.0, 120.0), None);
         assert_eq!(key_value("ArrowRight", 0.1, 0.1, 0.0, 1.0), Some(0.2));
-    }
-
-    #[test]
-    fn decimals_follow_the_step() {
-        assert_eq!(decimals(1.0), 0);
-        assert_eq!(decimals(0.5), 1);
-        assert_eq!(decimals(0.05), 2);
     }
 }

@@ -1,15 +1,18 @@
-//! A verbatim quotation with its speaker and source.
+//! A verbatim quotation with its speaker and source. A French reader
+//! gets a free translation of an English quote, marked as such, with the
+//! original one tap away; the original never changes.
 
+use claimcheck_model::locale::Lang;
 use claimcheck_model::scenario::Quote as QuoteData;
 use yew::prelude::*;
 
 use crate::app::ScenarioRef;
-use crate::i18n::Lang;
+use crate::i18n::ui;
 
 /// Props of [`Quote`].
 #[derive(Properties, PartialEq)]
 pub struct QuoteProps {
-    /// The record.
+    /// The incident.
     pub scenario: ScenarioRef,
     /// The interface language.
     pub lang: Lang,
@@ -17,28 +20,47 @@ pub struct QuoteProps {
     pub quote: QuoteData,
 }
 
-/// A quotation in its original language, attributed.
+/// A quotation, attributed.
 #[function_component(Quote)]
 pub fn quote(props: &QuoteProps) -> Html {
     let lang = props.lang;
+    let ui = ui(lang);
     let q = &props.quote;
     let publisher = props
         .scenario
         .source(&q.source)
-        .map_or(q.source.as_str(), |s| s.publisher.as_str());
-    html! {
-        <figure class="cc-quote">
-            <blockquote lang={q.lang.clone()}>
-                <p>{ format!("“{}”", q.text) }</p>
-            </blockquote>
-            <figcaption>
-                if let Some(speaker) = &q.speaker {
-                    { format!("— {}, ", lang.text(speaker)) }
-                } else {
-                    { "— " }
-                }
-                <cite>{ publisher }</cite>
-            </figcaption>
-        </figure>
+        .map_or(q.source.clone(), |s| s.publisher.get(lang.key()).to_string());
+    let original_lang = Lang::from_tag(&q.lang).unwrap_or(Lang::En);
+    let speaker = q.speaker.as_ref().map(|s| s.get(lang.key()).to_string());
+    let attribution = html! {
+        <figcaption>
+            { "— " }
+            if let Some(sp) = speaker { { format!("{sp}, ") } }
+            <cite>{ publisher }</cite>
+        </figcaption>
+    };
+    match (&q.translation_fr, lang) {
+        (Some(tr), Lang::Fr) if original_lang != Lang::Fr => html! {
+            <figure class="cc-quote">
+                <blockquote lang="fr-CA">
+                    <p>{ lang.quote(tr) }{ format!(" ({})", ui.free_translation) }</p>
+                </blockquote>
+                <details class="cc-original">
+                    <summary>{ ui.show_original }</summary>
+                    <blockquote lang={q.lang.clone()}>
+                        <p>{ original_lang.quote(&q.text) }</p>
+                    </blockquote>
+                </details>
+                { attribution }
+            </figure>
+        },
+        _ => html! {
+            <figure class="cc-quote">
+                <blockquote lang={q.lang.clone()}>
+                    <p>{ lang.quote(&q.text) }</p>
+                </blockquote>
+                { attribution }
+            </figure>
+        },
     }
 }

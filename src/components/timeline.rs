@@ -11,9 +11,12 @@ use claimcheck_model::scenario::{Event, EventKind, TimeWindow};
 use claimcheck_model::time::Minute;
 use yew::prelude::*;
 
+use claimcheck_model::locale::Lang;
+use claimcheck_model::words::Words;
+
 use crate::app::{ResultsRef, ScenarioRef};
 use crate::components::axis::{day_bands, fmt, vline, Axis};
-use crate::i18n::Lang;
+use crate::i18n::ui;
 
 /// Props of [`Timeline`].
 #[derive(Properties, PartialEq)]
@@ -26,44 +29,53 @@ pub struct TimelineProps {
     pub lang: Lang,
     /// The shared axis.
     pub axis: Axis,
-    /// The id of the selected event.
-    pub selected: Option<AttrValue>,
+    /// The index of the selected event.
+    pub selected: Option<usize>,
     /// Where the crosshair is.
     pub cursor: Option<Minute>,
     /// False for the static view: markers are not focusable.
     #[prop_or(true)]
     pub interactive: bool,
-    /// Called with an event's id when it is hovered, focused or tapped.
-    pub on_select: Callback<AttrValue>,
+    /// Called with an event's index when it is hovered, focused or
+    /// tapped.
+    pub on_select: Callback<usize>,
 }
 
-const TOP: f64 = 22.0;
-const LANE_H: f64 = 34.0;
-const MARKER_R: f64 = 12.0;
+const TOP: f64 = 20.0;
 
 /// The event lanes.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
+    let ui = ui(lang);
     let scenario = &props.scenario;
     let axis = props.axis;
     let x = |m: Minute| axis.x(f64::from(m));
 
+    // Smaller markers on a narrow axis, so the lanes stay few.
+    let narrow = axis.width < 480.0;
+    let lane_h = if narrow { 19.0 } else { 24.0 };
+    let marker_r = if narrow { 7.5 } else { 9.0 };
     let timeline = scenario.timeline();
-    let lanes = assign_lanes(&timeline, &x);
+    let lanes = assign_lanes(&timeline, &x, marker_r);
     let n_lanes = lanes.iter().copied().max().map_or(1, |l| l + 1);
-    let height = TOP + LANE_H * n_lanes as f64 + 6.0;
-    let lane_y = |lane: usize| TOP + LANE_H * lane as f64 + LANE_H / 2.0;
+    let height = TOP + lane_h * n_lanes as f64 + 6.0;
+    let lane_y = |lane: usize| TOP + lane_h * lane as f64 + lane_h / 2.0;
 
-    let deadline = scenario.event("deadline").and_then(|e| e.time).map(|t| {
-        vline(&axis, f64::from(t.at), 0.0, height, "cc-deadline-line")
-    });
+    let milestones = scenario
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Milestone)
+        .filter_map(|e| e.time)
+        .map(|t| {
+            vline(&axis, f64::from(t.at), 0.0, height, "cc-deadline-line")
+        });
 
     let markers = timeline.iter().zip(&lanes).enumerate().map(|(i, (event, &lane))| {
         let Some(time) = event.time else { return html! {} };
-        let selected = props.selected.as_deref() == Some(event.id.as_str());
-        let check = props.results.check(&event.id);
+        let index = scenario.events.iter().position(|e| e.id == event.id).unwrap_or(0);
+        let selected = props.selected == Some(index);
+        let check = props.results.check(index);
         let status = match (event.kind, check) {
             (EventKind::Claim, Some(c)) => {
                 if c.pass { "cc-claim-matches" } else { "cc-claim-differs" }
@@ -74,13 +86,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
             _ => "cc-unchecked",
         };
         let glyph = check.map(|c| if c.pass { "✓" } else { "✗" });
-        let id = AttrValue::from(event.id.clone());
         let select = {
             let on_select = props.on_select.clone();
-            move || on_select.emit(id.clone())
+            move || on_select.emit(index)
         };
         let (s1, s2, s3) = (select.clone(), select.clone(), select);
-        let label = marker_label(i + 1, event, time, props);
+        let label = marker_label(i + 1, index, event, time, props);
         let (cx, cy) = (x(time.at), lane_y(lane));
         html! {
             <g
@@ -100,13 +111,13 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 onclick={Callback::from(move |_| s3())}
             >
                 { window_bar(time, cy, &x) }
-                { marker_shape(event.kind, cx, cy) }
-                <text class="cc-marker-num" x={fmt(cx)} y={fmt(cy + 4.0)}
+                { marker_shape(event.kind, cx, cy, marker_r) }
+                <text class="cc-marker-num" x={fmt(cx)} y={fmt(cy + 3.5)}
                     text-anchor="middle" aria-hidden="true">
                     { i + 1 }
                 </text>
                 if let Some(g) = glyph {
-                    <text class="cc-marker-glyph" x={fmt(cx + MARKER_R + 1.0)}
+                    <text class="cc-marker-glyph" x={fmt(cx + marker_r + 1.0)}
                         y={fmt(cy - 6.0)} aria-hidden="true">{ g }</text>
                 }
             </g>
@@ -122,51 +133,58 @@ pub fn timeline(props: &TimelineProps) -> Html {
             viewBox={format!("0 0 {} {}", fmt(axis.width), fmt(height))}
             role="group" aria-label={ui.timeline_label}>
             { day_bands(&axis, &scenario.clock, lang, 0.0, height, true) }
-            { for deadline }
+            { for milestones }
             { for cursor }
             { for markers }
         </svg>
     }
 }
 
-/// The accessible name of a marker: number, time, what happened, and
-/// whether the model reproduces it.
+/// The accessible name of a marker, short: number, time, the event's
+/// name, and whether the model reproduces it with the reader's settings.
 fn marker_label(
     n: usize,
+    index: usize,
     event: &Event,
     time: TimeWindow,
     props: &TimelineProps,
 ) -> String {
     let lang = props.lang;
-    let ui = lang.ui();
-    let when = lang.date_time(props.scenario.clock.local(time.at));
-    let kind = match event.kind {
-        EventKind::Claim => format!(" ({})", ui.claim_badge),
-        _ => String::new(),
-    };
-    let status = match (event.kind, props.results.check(&event.id)) {
-        (EventKind::Claim, Some(c)) => {
-            format!(
-                " {}",
-                if c.pass { ui.claim_matches } else { ui.claim_differs }
-            )
+    let w = Words::new(&props.scenario, lang);
+    let when = lang.moment_label(props.scenario.clock.local(time.at));
+    let name = match event.kind {
+        EventKind::Observation | EventKind::Claim if event.is_checked() => {
+            Lang::capitalize(w.event_label(event))
         }
-        (_, Some(c)) => format!(" {}", if c.pass { ui.pass } else { ui.fail }),
-        _ => String::new(),
+        _ => w.kind(event.kind).to_string(),
     };
-    format!("{n}. {when}{kind}: {}{status}", lang.text(&event.text))
+    let status = match props.results.check(index) {
+        Some(c) => format!(", {}", w.pass_word(c.pass).to_lowercase()),
+        None => String::new(),
+    };
+    format!(
+        "{n}. {when}{} {name}{status}",
+        if lang == Lang::Fr { "\u{a0}:" } else { ":" }
+    )
 }
 
 /// Places each event in the first lane where its marker and window do
 /// not overlap the previous one, in time order.
-fn assign_lanes(events: &[&Event], x: &impl Fn(Minute) -> f64) -> Vec<usize> {
+fn assign_lanes(
+    events: &[&Event],
+    x: &impl Fn(Minute) -> f64,
+    r: f64,
+) -> Vec<usize> {
     let mut lane_ends: Vec<f64> = Vec::new();
     events
         .iter()
         .map(|e| {
             let Some(t) = e.time else { return 0 };
-            let left = x(t.from).min(x(t.at) - MARKER_R);
-            let right = x(t.to).max(x(t.at) + MARKER_R + 12.0);
+            // Lanes keep markers apart; uncertainty windows may overlap
+            // a neighbour's, drawn thin behind the markers.
+            let _ = (t.from, t.to);
+            let left = x(t.at) - r;
+            let right = x(t.at) + r + 10.0;
             let lane = lane_ends
                 .iter()
                 .position(|&end| end + 4.0 < left)
@@ -186,13 +204,12 @@ fn window_bar(t: TimeWindow, y: f64, x: &impl Fn(Minute) -> f64) -> Html {
         return html! {};
     }
     html! {
-        <rect class="cc-window" x={fmt(x(t.from))} y={fmt(y - 4.0)}
-            width={fmt(x(t.to) - x(t.from))} height="8" rx="4" />
+        <rect class="cc-window" x={fmt(x(t.from))} y={fmt(y - 2.0)}
+            width={fmt(x(t.to) - x(t.from))} height="4" rx="2" />
     }
 }
 
-fn marker_shape(kind: EventKind, cx: f64, cy: f64) -> Html {
-    let r = MARKER_R;
+fn marker_shape(kind: EventKind, cx: f64, cy: f64, r: f64) -> Html {
     match kind {
         EventKind::Observation => html! {
             <circle class="cc-marker-shape" cx={fmt(cx)} cy={fmt(cy)} r={fmt(r)} />

@@ -1,88 +1,91 @@
-//! Below the chart: the sliders that tune each switched-on hypothesis,
-//! and the shared assumptions in a disclosure.
+//! The "Tune the causes" panel: the sliders of each switched-on cause,
+//! and the shared assumptions (traffic, capacity, behaviour, check
+//! thresholds), each with its unit, range, default and a reset button.
 
-use claimcheck_model::params::{ParamGroup, ParamSpec, SPECS};
-use claimcheck_model::{Hypothesis, HypothesisSet, Params};
+use claimcheck_model::locale::Lang;
+use claimcheck_model::scenario::Group;
+use claimcheck_model::{HypothesisSet, Params};
 use yew::prelude::*;
 
 use crate::app::ScenarioRef;
 use crate::components::param_slider::ParamSlider;
-use crate::i18n::Lang;
+use crate::i18n::ui;
 use crate::state::Action;
 
 /// Props of [`Tuning`].
 #[derive(Properties, PartialEq)]
 pub struct TuningProps {
-    /// The record (hypothesis labels).
+    /// The incident.
     pub scenario: ScenarioRef,
     /// The interface language.
     pub lang: Lang,
     /// The hypotheses switched on.
     pub hypotheses: HypothesisSet,
+    /// The causes this placement shows.
+    pub switches: HypothesisSet,
     /// The parameter values.
     pub params: Params,
     /// Dispatches an action.
     pub dispatch: Callback<Action>,
 }
 
-/// The tuning section.
+/// The panel.
 #[function_component(Tuning)]
 pub fn tuning(props: &TuningProps) -> Html {
     let lang = props.lang;
-    let ui = lang.ui();
-    let slider = |spec: &'static ParamSpec| {
+    let ui = ui(lang);
+    let scenario = &props.scenario;
+    let slider = |index: usize| {
         let set = props.dispatch.clone();
         let reset = props.dispatch.clone();
-        let id = spec.id;
         html! {
             <ParamSlider
-                {spec}
-                value={props.params.get(id)}
+                scenario={scenario.clone()}
+                {index}
+                value={props.params.get(index)}
                 {lang}
-                on_change={Callback::from(move |v| set.emit(Action::Set(id, v)))}
-                on_reset={Callback::from(move |()| reset.emit(Action::ResetParam(id)))}
+                on_change={Callback::from(move |v| set.emit(Action::Set(index, v)))}
+                on_reset={Callback::from(move |()| reset.emit(Action::ResetParam(index)))}
             />
         }
     };
-    let groups = Hypothesis::ALL
-        .into_iter()
-        .filter(|&h| props.hypotheses.contains(h))
-        .map(|h| {
-            let label = props
-                .scenario
-                .hypothesis(h)
-                .map_or(h.id(), |i| lang.text(&i.label));
-            let params = SPECS.iter().filter(|s| s.hypothesis == Some(h));
-            html! {
-                <fieldset class="cc-tune-group" data-hypothesis={h.id()}>
-                    <legend>{ label }</legend>
-                    { for params.map(slider) }
-                </fieldset>
-            }
-        });
-    let shared = SPECS.iter().filter(|s| {
-        s.hypothesis.is_none()
-            && matches!(
-                s.group,
-                ParamGroup::Baseline
-                    | ParamGroup::Behaviour
-                    | ParamGroup::Checks
-                    | ParamGroup::Capacity
-            )
+    let of_group = |g: Group| -> Vec<usize> {
+        scenario
+            .params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.group == g)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let groups = scenario.hypotheses.iter().enumerate().filter(|(h, _)| props.switches.contains(*h)).map(|(h, info)| {
+        let on = props.hypotheses.contains(h);
+        html! {
+            <fieldset class="cc-tune-group" data-hypothesis={info.id.clone()}>
+                <legend>{ info.label.get(lang.key()) }</legend>
+                if on {
+                    { for of_group(Group::Hypothesis(h)).into_iter().map(slider) }
+                } else {
+                    <p class="cc-muted">{ ui.cause_off }</p>
+                }
+            </fieldset>
+        }
     });
+    let shared: Vec<usize> =
+        [Group::Traffic, Group::Capacity, Group::Behaviour, Group::Checks]
+            .into_iter()
+            .flat_map(of_group)
+            .collect();
     html! {
-        <section class="cc-section cc-tuning">
-            <h3>{ ui.tune_heading }</h3>
-            <div class="cc-tune-groups">{ for groups }</div>
-            <details class="cc-more">
-                <summary>{ ui.more_assumptions }</summary>
-                <div class="cc-tune-groups">
-                    <fieldset class="cc-tune-group">
-                        <legend>{ ui.shared_assumptions }</legend>
-                        { for shared.map(slider) }
-                    </fieldset>
-                </div>
-            </details>
-        </section>
+        <div class="cc-tuning">
+            <p class="cc-intro">{ ui.tune_intro }</p>
+            <div class="cc-tune-groups">
+                { for groups }
+                <fieldset class="cc-tune-group cc-tune-shared">
+                    <legend>{ ui.tune_shared }</legend>
+                    { for shared.into_iter().map(slider) }
+                </fieldset>
+            </div>
+        </div>
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod bundled;
 pub mod checks;
+pub mod claimreview;
 
 pub mod erlang;
 pub mod hypothesis;

@@ -706,6 +706,7 @@ pack_struct!(Claim {
     quotes,
     who,
     when,
+    date,
     asserts,
     denies,
     events,

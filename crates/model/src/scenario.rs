@@ -208,6 +208,9 @@ pub struct Claim {
     pub who: Text,
     /// When it was made.
     pub when: Text,
+    /// When it was first published, as an ISO date (`2016-11-08` or
+    /// `2017-03`), for fact-check markup.
+    pub date: Option<String>,
     /// Hypotheses (indices) the claim says caused the outage.
     pub asserts: Vec<usize>,
     /// Hypotheses (indices) the claim says played no part in it.
@@ -1088,7 +1091,20 @@ impl Reader<'_> {
             let text = self.req_text(&mut c, "text")?;
             let quotes = self.quotes(&mut c, &known_sources)?;
             let who = self.req_text(&mut c, "who")?;
-            let when = self.req_text(&mut c, "when")?;
+let when = self.req_text(&mut c, "when")?;
+            let date = self.opt_str(&mut c, "date")?;
+            if let Some(d) = &date {
+                let ok = (d.len() == 10 || d.len() == 7)
+                    && LocalTime::parse(&format!("{}T00:00", if d.len() == 7 { format!("{d}-01") } else { d.clone() })).is_ok();
+                if !ok {
+                    return self.err(
+                        format!("{path}.date"),
+                        ErrorKind::BadTime {
+                            message: format!("`{d}` is not a date; expected YYYY-MM-DD or YYYY-MM"),
+                        },
+                    );
+                }
+            }
             let asserts =
                 self.hypothesis_refs(&mut c, "asserts", &hyp_names)?;
             let denies = self.hypothesis_refs(&mut c, "denies", &hyp_names)?;
@@ -1132,6 +1148,7 @@ impl Reader<'_> {
                 quotes,
                 who,
                 when,
+                date,
                 asserts,
                 denies,
                 events: event_ids,

@@ -926,6 +926,24 @@ impl<'a> Words<'a> {
     /// The simulated site starts to fail around 1:05 p.m. Nov. 8, not as
     /// the start of the trouble at 11 p.m. has it, in all of them.`
     pub fn claim(&self, j: &Judgement, cs: &ClaimSupport) -> String {
+        let head = self.claim_head(cs);
+        let reasons = self.claim_reasons(j, cs);
+        if reasons.is_empty() {
+            head
+        } else {
+            format!("{head} {}", reasons.join(" "))
+        }
+    }
+
+    /// The support in a few words, after the verdict: `in 9 of 10
+    /// plausible scenarios (86%)`.
+    pub fn support_short(&self, share: f64) -> String {
+        format!("{} ({})", self.scenarios_phrase(share), self.lang.percent(share))
+    }
+
+    /// The verdict with its support, as one sentence: `Supported in 9
+    /// of 10 plausible scenarios.`
+    pub fn claim_head(&self, cs: &ClaimSupport) -> String {
         if cs.verdict == Verdict::NotTestable {
             return if self.en() {
                 "Not testable: the claim names no cause the model switches and cites no observation it checks.".into()
@@ -933,23 +951,70 @@ impl<'a> Words<'a> {
                 "Non vérifiable\u{a0}: l'affirmation ne nomme aucune cause que le modèle fait varier et ne cite aucune observation qu'il vérifie.".into()
             };
         }
-        let head = format!(
+        format!(
             "{} {}.",
             self.verdict(cs.verdict),
             self.scenarios_phrase(cs.support)
-        );
-        let reasons: Vec<String> = cs
-            .items
+        )
+    }
+
+    /// The reasons, one sentence for each thing the claim says, in the
+    /// claim's order: asserted causes, denied causes, cited events.
+    pub fn claim_reasons(&self, j: &Judgement, cs: &ClaimSupport) -> Vec<String> {
+        cs.items
             .iter()
             .map(|it| self.reason(j, it))
             .filter(|r| !r.is_empty())
             // A label may end in an abbreviation ("at 5 p.m.").
             .map(|r| if r.ends_with('.') { r } else { format!("{r}.") })
-            .collect();
-        if reasons.is_empty() {
-            head
+            .collect()
+    }
+
+    /// The assumption a verdict hangs on, as a sentence: `It depends
+    /// most on how early the rush levels off: the verdict comes out where
+    /// it averages 42 times, against 27 times elsewhere.`
+    pub fn hangs_on(&self, s: &crate::support::Sensitivity) -> String {
+        let spec = &self.scenario.params[s.param];
+        let label = spec.label.get(self.lang.key());
+        let (a, b) = (self.value(spec, s.mean_in), self.value(spec, s.mean_out));
+        match (self.lang, s.by_verdict) {
+            (Lang::En, true) => format!(
+                "The verdict depends most on one assumption, {}: it comes out where that averages {a}, against {b} in the other plausible scenarios.",
+                self.lang.quote(label)
+            ),
+            (Lang::Fr, true) => format!(
+                "Le verdict dépend surtout d'une hypothèse, {}\u{a0}: il ressort là où elle vaut en moyenne {a}, contre {b} dans les autres scénarios plausibles.",
+                self.lang.quote(label)
+            ),
+            (Lang::En, false) => format!(
+                "Every plausible scenario gives this verdict. Which scenarios are plausible depends most on {}: {a} on average among them, against {b} among all draws.",
+                self.lang.quote(label)
+            ),
+            (Lang::Fr, false) => format!(
+                "Tous les scénarios plausibles donnent ce verdict. Ce qui rend un scénario plausible dépend surtout de {}\u{a0}: {a} en moyenne parmi eux, contre {b} parmi tous les tirages.",
+                self.lang.quote(label)
+            ),
+        }
+    }
+
+    /// How many scenarios the verdict rests on, in words: `It keeps the
+    /// 380 of 3,200 simulated scenarios that miss at most four of the
+    /// seven observations.`
+    pub fn acceptance(&self, j: &Judgement) -> String {
+        let obs = self.observation_noun();
+        let n_obs = crate::verdict::Layout::new(self.scenario).observation_count();
+        let miss = if j.tolerance == 0 {
+            if self.en() { format!("reproduce all {} {}", self.lang.small(n_obs, obs.gender), obs.many) } else { format!("reproduisent les {} {}", self.lang.small(n_obs, obs.gender), obs.many) }
+        } else if self.en() {
+            format!("miss at most {} of the {} {}", self.lang.small(j.tolerance as usize, obs.gender), self.lang.small(n_obs, obs.gender), obs.many)
         } else {
-            format!("{head} {}", reasons.join(" "))
+            format!("manquent au plus {} des {} {}", self.lang.small(j.tolerance as usize, obs.gender), self.lang.small(n_obs, obs.gender), obs.many)
+        };
+        let (k, n) = (self.lang.number(j.accepted as f64, 0), self.lang.number(j.pairs as f64, 0));
+        if self.en() {
+            format!("The verdicts rest on the {k} of {n} simulated scenarios (mixes of causes at {} points of the assumption ranges) that {miss}.", self.lang.number(j.draws as f64, 0))
+        } else {
+            format!("Les verdicts reposent sur les {k} scénarios simulés sur {n} (des combinaisons de causes en {} points des plages d'hypothèses) qui {miss}.", self.lang.number(j.draws as f64, 0))
         }
     }
 
@@ -970,5 +1035,75 @@ impl<'a> Words<'a> {
             (Lang::Fr, EventKind::Statement) => "Déclaration",
             (Lang::Fr, EventKind::Milestone) => "Jalon",
         }
+    }
+
+    /// A parameter's value in words, with its unit: `17,000 users an
+    /// hour`, `2 p.m. Nov. 8`, `17 times`, `55%`, `30 s`, `3 servers`.
+    ///
+    /// # Examples
+    /// ```
+    /// use claimcheck_model::locale::Lang;
+    /// use claimcheck_model::words::Words;
+    /// use claimcheck_model::bundled;
+    /// let s = bundled::default_scenario();
+    /// let (_, spec) = s.param("timeout_s").ok_or("no timeout")?;
+    /// assert_eq!(Words::new(&s, Lang::Fr).value(spec, 30.0), "30\u{a0}s");
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn value(&self, spec: &crate::scenario::ParamSpec, v: f64) -> String {
+        use crate::units::Unit;
+        let l = self.lang;
+        let en = self.en();
+        let nbsp = crate::locale::NBSP;
+        match spec.unit {
+            Unit::UsersPerH => {
+                if en {
+                    format!("{} users an hour", l.number(v, 0))
+                } else {
+                    format!("{} internautes à l'heure", l.number(v, 0))
+                }
+            }
+            Unit::UsersPerMin => {
+                if en {
+                    format!("{} users a minute", l.number(v, 0))
+                } else {
+                    format!("{} internautes à la minute", l.number(v, 0))
+                }
+            }
+            Unit::Times => l.times(v),
+            Unit::Percent => l.percent(v / 100.0),
+            Unit::Fraction => l.percent(v),
+            Unit::Points => {
+                let n = l.number(v, 1);
+                if en { format!("{n} points") } else { format!("{n}{nbsp}points") }
+            }
+            Unit::Seconds => l.seconds(v),
+            Unit::Minutes => l.duration(v),
+            Unit::Hours => l.duration(v * 60.0),
+            Unit::Time => {
+                let m = (v * 60.0).round() as crate::time::Minute;
+                l.moment_label(self.local(m))
+            }
+            Unit::HourOfDay => l.clock_hours(v),
+            Unit::Servers => {
+                let n = l.number(v, 0);
+                match (en, v == 1.0) {
+                    (true, true) => format!("{n} server"),
+                    (true, false) => format!("{n} servers"),
+                    (false, true) => format!("{n}{nbsp}serveur"),
+                    (false, false) => format!("{n}{nbsp}serveurs"),
+                }
+            }
+            Unit::Users => {
+                let n = l.number(v, 0);
+                if en { format!("{n} users") } else { format!("{n}{nbsp}internautes") }
+            }
+        }
+    }
+
+    /// A parameter's range in words: `from 10 s to 2 minutes`.
+    pub fn range(&self, spec: &crate::scenario::ParamSpec) -> String {
+        let (a, b) = (self.value(spec, spec.min), self.value(spec, spec.max));
+        if self.en() { format!("from {a} to {b}") } else { format!("de {a} à {b}") }
     }
 }
