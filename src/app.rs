@@ -20,6 +20,7 @@ use crate::components::assumptions::Assumptions;
 use crate::components::claim_list::ClaimList;
 use crate::components::controls::Controls;
 use crate::components::data_table::DataTable;
+use crate::components::event_detail::EventDetail;
 use crate::components::evidence::Evidence;
 use crate::components::figure::Figure;
 use crate::components::panels::Panels;
@@ -350,6 +351,9 @@ pub fn app(props: &AppProps) -> Html {
                             on_cursor={on_cursor.clone()}
                             {threshold}
                         />
+                        if interactive {
+                            <EventDetail scenario={scenario.clone()} {lang} selected={state.selected} />
+                        }
                         <p class="cc-reader-line" data-reader-line="">{ reader_line.clone() }</p>
                     </div>
                 }

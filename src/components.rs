@@ -6,6 +6,7 @@ pub mod chart;
 pub mod claim_list;
 pub mod controls;
 pub mod data_table;
+pub mod event_detail;
 pub mod evidence;
 pub mod figure;
 pub mod legend;

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use claimcheck::{mount, Lang, Options};
-use claimcheck_model::Scenario;
+use claimcheck_model::bundled;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{
@@ -57,12 +57,30 @@ impl Mounted {
         self.attr("svg.cc-chart path.cc-curve", "d")
     }
 
-    /// Every claim's verdict id, in order.
+    /// Every claim's verdict words, in order.
     fn verdicts(&self) -> Vec<String> {
-        self.all("li.cc-claim")
+        self.all("li.cc-claim .cc-verdict-word")
             .iter()
-            .map(|li| li.get_attribute("data-verdict").unwrap_or_default())
+            .map(|e| e.text_content().unwrap_or_default())
             .collect()
+    }
+
+    /// Waits (bounded) until the analysis behind the verdicts is done.
+    async fn analysed(&self) {
+        for _ in 0..400 {
+            if self.all(".cc-progress").is_empty()
+                && !self.all(".cc-claim-more").is_empty()
+            {
+                return;
+            }
+            gloo::timers::future::TimeoutFuture::new(50).await;
+        }
+        panic!("the analysis did not finish within 20 s");
+    }
+
+    /// Opens a panel by its tab.
+    async fn open(&self, panel: &str) {
+        self.click(&format!(r#"button.cc-tab[data-panel="{panel}"]"#)).await;
     }
 
     /// Which hypothesis switches are on, as `id=true|false`.
@@ -140,16 +158,15 @@ impl Drop for PageQuery {
 
 #[wasm_bindgen_test]
 async fn shows_the_record_from_the_scenario_data() {
-    let scenario = Scenario::eta_2016();
+    let scenario = bundled::default_scenario();
     let w = mounted(english()).await;
 
     assert_eq!(w.text(".cc-title"), scenario.title.en);
-
     let on_axis = scenario.timeline().len();
-    assert_eq!(on_axis, 11);
     assert_eq!(w.all(".cc-timeline-svg .cc-marker").len(), on_axis);
-    assert_eq!(w.all(".cc-events > li").len(), on_axis);
 
+    w.open("record").await;
+    assert_eq!(w.all(".cc-events > li").len(), on_axis);
     let quote = "SSC has indicated that ticket is pending and there's \
                  nothing that can be done";
     let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
@@ -164,6 +181,7 @@ async fn focusing_a_marker_shows_its_quote_and_moves_the_crosshair() {
     let marker: SvgElement =
         w.find(r#".cc-marker[data-event="fell-apart"]"#).dyn_into().unwrap();
     assert_eq!(marker.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(w.all(".cc-crosshair").is_empty());
     marker.focus().unwrap();
     settle().await;
 
@@ -171,42 +189,50 @@ async fn focusing_a_marker_shows_its_quote_and_moves_the_crosshair() {
     assert!(detail.contains("subsequently the thing fell apart"), "{detail}");
     assert!(detail.contains("CBC News"), "detail: {detail}");
     assert_eq!(marker.get_attribute("aria-pressed").as_deref(), Some("true"));
-    // The readout now speaks of that time (9 Nov, noon).
+    assert!(!w.all(".cc-crosshair").is_empty(), "no crosshair");
+    // The time probe in the data panel reads that time (Nov. 9, noon).
+    w.open("data").await;
     let readout = w.text(".cc-readout");
-    assert!(readout.starts_with("9 Nov, noon:"), "{readout}");
+    assert!(readout.starts_with("Nov. 9, noon:"), "{readout}");
 }
 
 #[wasm_bindgen_test]
-async fn the_claimed_11pm_onset_is_marked_as_a_claim() {
+async fn the_claimed_11pm_start_is_marked_as_a_claim() {
     let w = mounted(english()).await;
     let class = w.attr(r#".cc-marker[data-event="official-11pm"]"#, "class");
     assert!(class.split(' ').any(|c| c == "cc-kind-claim"), "{class}");
     let label =
         w.attr(r#".cc-marker[data-event="official-11pm"]"#, "aria-label");
-    assert!(label.contains("claim, not an observation"), "{label}");
+    assert!(label.contains("start of the trouble at 11 p.m."), "{label}");
     assert!(!w.all("svg.cc-chart .cc-claimed-line").is_empty());
 }
 
+// See the issue "Verdicts that hold under uncertainty": the verdict is the
+// record's; a switch moves only the reader's own line and the curve.
 #[wasm_bindgen_test]
-async fn switching_a_hypothesis_changes_the_curve_and_the_verdicts() {
+async fn switching_a_hypothesis_changes_the_curve_and_the_readers_line_but_not_the_verdicts(
+) {
     let w = mounted(english()).await;
+    w.analysed().await;
     let (curve, verdicts) = (w.curve(), w.verdicts());
+    let line = w.text(".cc-reader-line");
     assert_eq!(verdicts.len(), 4);
-    assert!(!curve.is_empty());
+    assert!(line.contains("reproduces all seven observations"), "{line}");
 
-    w.click(r#"button.cc-switch[data-hypothesis="election"]"#).await;
+    w.click(r#"button.cc-switch[data-hypothesis="deadline"]"#).await;
 
     assert_eq!(
         w.attr(
-            r#"button.cc-switch[data-hypothesis="election"]"#,
+            r#"button.cc-switch[data-hypothesis="deadline"]"#,
             "aria-checked"
         ),
         "false"
     );
     assert_ne!(w.curve(), curve, "the curve did not change");
-    assert_ne!(w.verdicts(), verdicts, "no verdict changed");
+    assert_ne!(w.text(".cc-reader-line"), line, "the line did not move");
+    assert_eq!(w.verdicts(), verdicts, "a verdict followed the switch");
     let live = w.text(r#"[aria-live="polite"]"#);
-    assert!(live.starts_with("Verdicts now:"), "live region: {live}");
+    assert!(live.starts_with("With your settings"), "live region: {live}");
 }
 
 #[wasm_bindgen_test]
@@ -239,9 +265,12 @@ async fn a_preset_sets_exactly_its_hypotheses() {
 #[wasm_bindgen_test]
 async fn keyboard_on_a_slider_changes_the_value_and_the_curve() {
     let w = mounted(english()).await;
+    w.open("tune").await;
+    assert_eq!(w.attr(r#"button.cc-tab[data-panel="tune"]"#, "aria-expanded"), "true");
     let selector = r#"input[type="range"][data-param="timeout_s"]"#;
     let before = w.curve();
-    assert_eq!(w.input(selector).value(), "30");
+    assert_eq!(w.input(selector).value(), "90");
+    assert_eq!(w.attr(selector, "aria-valuetext"), "90 s");
 
     let press = |key: &str| {
         let init = KeyboardEventInit::new();
@@ -268,7 +297,7 @@ async fn keyboard_on_a_slider_changes_the_value_and_the_curve() {
 #[wasm_bindgen_test]
 async fn a_url_state_round_trips() {
     let _query = PageQuery::set(
-        "?utm_source=x&cc-hypotheses=deadline,underprovisioning&cc-timeout_s=45",
+        "?utm_source=x&cc-hypotheses=deadline,underprovisioning&cc-timeout_s=45&cc-view=tune",
     );
     let options =
         Options { lang: Some(Lang::En), sync_url: true, ..Options::default() };
@@ -289,6 +318,7 @@ async fn a_url_state_round_trips() {
     let query = PageQuery::current();
     assert!(query.contains("utm_source=x"), "{query}");
     assert!(query.contains("cc-timeout_s=45"), "{query}");
+    assert!(query.contains("cc-view=tune"), "{query}");
     assert!(
         query
             .contains("cc-hypotheses=election%2Cdeadline%2Cunderprovisioning"),
@@ -312,41 +342,82 @@ async fn a_url_state_round_trips() {
 
 #[wasm_bindgen_test]
 async fn invalid_url_state_shows_a_notice_and_keeps_the_defaults() {
-    let _query = PageQuery::set("?cc-hypotheses=aliens&cc-timeout_s=99999");
+    let _query = PageQuery::set(
+        "?cc-hypotheses=aliens&cc-timeout_s=99999&cc-scenario=atlantis",
+    );
     let options =
         Options { lang: Some(Lang::En), sync_url: true, ..Options::default() };
     let w = mounted(options).await;
     let notice = w.text(".cc-notice");
     assert!(notice.contains("cc-hypotheses=aliens"), "{notice}");
     assert!(notice.contains("cc-timeout_s=99999"), "{notice}");
-    assert!(notice.contains("10 to 120 s"), "{notice}");
+    assert!(notice.contains("from 10 s to 2 minutes"), "{notice}");
+    assert!(notice.contains("cc-scenario=atlantis"), "{notice}");
+    assert!(notice.contains("the default story is shown"), "{notice}");
     assert_eq!(w.attr(".cc-notice", "role"), "status");
+    assert_eq!(w.text(".cc-title"), bundled::default_scenario().title.en);
     assert_eq!(
         w.switches(),
         ["election=true", "deadline=true", "underprovisioning=true"]
     );
+}
+
+#[wasm_bindgen_test]
+async fn french_renders_french_and_keeps_original_quotes_one_tap_away() {
+    let scenario = bundled::default_scenario();
+    let w =
+        mounted(Options { lang: Some(Lang::Fr), ..Options::default() }).await;
+    assert_eq!(w.text(".cc-title"), scenario.title.fr.clone().unwrap());
+    assert_eq!(w.attr(".cc-root", "lang"), "fr-CA");
+    assert_eq!(w.text(r#"button.cc-tab[data-panel="evidence"]"#), "Preuves");
+    let summary = w.text(".cc-summary");
+    assert!(summary.contains("le site simulé commence à défaillir"), "{summary}");
+    assert!(summary.contains("le 8 novembre à 13\u{a0}h"), "{summary}");
+    w.open("record").await;
+    let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
+    assert!(item.contains("traduction libre"), "{item}");
+    let original = w.text(
+        r#".cc-events li[data-event="ticket-5pm"] .cc-original blockquote"#,
+    );
+    assert!(original.contains("there's nothing that can be done"), "{original}");
     assert_eq!(
-        w.input(r#"input[type="range"][data-param="timeout_s"]"#).value(),
-        "30"
+        w.attr(r#".cc-events li[data-event="ticket-5pm"] .cc-original blockquote"#, "lang"),
+        "en"
     );
 }
 
 #[wasm_bindgen_test]
-async fn french_renders_french_and_keeps_quotes_in_english() {
-    let scenario = Scenario::eta_2016();
-    let w =
-        mounted(Options { lang: Some(Lang::Fr), ..Options::default() }).await;
-    assert_eq!(w.text(".cc-title"), scenario.title.fr.clone().unwrap());
-    assert_eq!(w.text(".cc-controls-heading"), "Hypothèses");
-    assert_eq!(w.attr(".cc-root", "lang"), "fr-CA");
-    let when =
-        w.text(r#".cc-events li[data-event="degraded-2pm"] .cc-event-when"#);
-    assert!(when.contains("14 h"), "{when}");
-    let summary = w.text(".cc-summary");
-    assert!(summary.contains("le site du modèle rejette"), "{summary}");
-    assert!(summary.contains(','), "no decimal comma: {summary}");
-    let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
-    assert!(item.contains("there's nothing that can be done"), "{item}");
+async fn a_scenario_is_chosen_by_its_id() {
+    let all = bundled::all();
+    let Some(other) = all.iter().find(|s| !s.default) else {
+        // Only one story bundled: nothing to choose between.
+        assert_eq!(all.len(), 1);
+        return;
+    };
+    let options = Options {
+        lang: Some(Lang::En),
+        state: vec![("scenario".into(), other.id.clone())],
+        ..Options::default()
+    };
+    let w = mounted(options).await;
+    assert_eq!(w.text(".cc-title"), other.title.en);
+    assert_eq!(w.all("button.cc-switch").len(), other.hypotheses.len());
+    assert_eq!(w.attr(".cc-root", "data-scenario"), other.id);
+}
+
+#[wasm_bindgen_test]
+async fn a_placement_shows_only_its_controls() {
+    let options = Options {
+        lang: Some(Lang::En),
+        state: vec![("controls".into(), "deadline,chart".into())],
+        ..Options::default()
+    };
+    let w = mounted(options).await;
+    assert_eq!(w.switches(), ["deadline=true"]);
+    assert!(w.all(".cc-claims").is_empty());
+    assert!(w.all(".cc-tab").is_empty());
+    assert!(w.all(".cc-preset").is_empty());
+    assert!(!w.curve().is_empty());
 }
 
 /// A placeholder element as a host page writes it.
@@ -389,7 +460,7 @@ async fn a_placeholder_renders_in_its_own_shadow_root_with_a_notice_for_bad_attr
     let title = in_shadow(&good, ".cc-title").expect("good widget renders");
     assert_eq!(
         title.text_content().unwrap(),
-        Scenario::eta_2016().title.fr.unwrap()
+        bundled::default_scenario().title.fr.unwrap()
     );
     assert!(in_shadow(&good, ".cc-notice").is_none());
     let notice =
@@ -407,8 +478,12 @@ async fn a_placeholder_renders_in_its_own_shadow_root_with_a_notice_for_bad_attr
     bad.remove();
 }
 
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
 #[wasm_bindgen_test]
-async fn the_js_api_mounts_reports_results_and_rejects_bad_options() {
+async fn the_js_api_drives_the_rendered_widget_and_rejects_bad_options() {
     let el = placeholder(&[]);
     let options = js_sys::JSON::parse(
         r#"{"hypotheses": ["deadline"], "params": {"timeout_s": 45}}"#,
@@ -417,27 +492,44 @@ async fn the_js_api_mounts_reports_results_and_rejects_bad_options() {
     let handle = claimcheck::embed::mount_js(el.clone(), options)
         .unwrap_or_else(|_| panic!("mounts"));
     settle().await;
+    let switches = |el: &Element| -> Vec<String> {
+        let root = el.shadow_root().unwrap();
+        let list = root.query_selector_all("button.cc-switch").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.get(i))
+            .filter_map(|n| n.dyn_into::<Element>().ok())
+            .map(|b| b.get_attribute("aria-checked").unwrap_or_default())
+            .collect()
+    };
+    let curve = |el: &Element| {
+        in_shadow(el, "svg.cc-chart path.cc-curve")
+            .and_then(|p| p.get_attribute("d"))
+            .unwrap_or_default()
+    };
+    // The rendered widget follows the options, not just results().
+    assert_eq!(switches(&el), ["false", "true", "false"]);
+    let before = curve(&el);
 
     let results = handle.results().unwrap_or_else(|_| panic!("results"));
-    let hyps = js_sys::Reflect::get(&results, &"hypotheses".into()).unwrap();
+    let hyps = get(&results, "hypotheses");
     assert_eq!(js_sys::JSON::stringify(&hyps).unwrap(), "[\"deadline\"]");
-    let checks = js_sys::Array::from(
-        &js_sys::Reflect::get(&results, &"checks".into()).unwrap(),
-    );
-    assert!(checks.length() >= 7);
+    assert!(js_sys::Array::from(&get(&results, "checks")).length() >= 7);
 
-    let none = js_sys::JSON::parse(r#"{"hypotheses": "none"}"#).unwrap();
-    handle.set(none).unwrap_or_else(|_| panic!("set"));
+    let all = js_sys::JSON::parse(r#"{"hypotheses": "deadline,election,underprovisioning"}"#).unwrap();
+    handle.set(all).unwrap_or_else(|_| panic!("set"));
     settle().await;
+    assert_eq!(switches(&el), ["true", "true", "true"]);
+    assert_ne!(curve(&el), before, "set() did not redraw the curve");
     let after = handle.results().unwrap_or_else(|_| panic!("results"));
-    let hyps = js_sys::Reflect::get(&after, &"hypotheses".into()).unwrap();
-    assert_eq!(js_sys::JSON::stringify(&hyps).unwrap(), "[]");
+    assert_eq!(js_sys::Array::from(&get(&after, "hypotheses")).length(), 3);
 
     for (bad, field) in [
         (r#"{"hypotheses": "aliens"}"#, "`hypotheses`"),
         (r#"{"params": {"timeout_s": 9999}}"#, "`params.timeout_s`"),
         (r#"{"params": {"nope": 1}}"#, "`params.nope`"),
         (r#"{"hypothesis": "deadline"}"#, "`hypothesis`"),
+        (r#"{"scenario": "atlantis"}"#, "`scenario`"),
+        (r#"{"controls": "teleport"}"#, "`controls`"),
     ] {
         let err = claimcheck::embed::mount_js(
             el.clone(),

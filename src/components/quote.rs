@@ -32,11 +32,15 @@ pub fn quote(props: &QuoteProps) -> Html {
         .map_or(q.source.clone(), |s| s.publisher.get(lang.key()).to_string());
     let original_lang = Lang::from_tag(&q.lang).unwrap_or(Lang::En);
     let speaker = q.speaker.as_ref().map(|s| s.get(lang.key()).to_string());
+    // "CBC News (Dean Beeby)" already names the publisher.
+    let named = speaker.as_deref().is_some_and(|sp| sp.contains(publisher.as_str()));
     let attribution = html! {
         <figcaption>
             { "— " }
-            if let Some(sp) = speaker { { format!("{sp}, ") } }
-            <cite>{ publisher }</cite>
+            if let Some(sp) = speaker {
+                { if named { sp } else { format!("{sp}, ") } }
+            }
+            if !named { <cite>{ publisher }</cite> }
         </figcaption>
     };
     match (&q.translation_fr, lang) {

@@ -444,6 +444,17 @@ impl Lang {
             self.clock(from.hour, from.minute),
             self.clock(to.hour, to.minute),
         );
+        // A whole day, midnight to midnight.
+        if same_day && from.hour == 0 && from.minute == 0 && ends_at_midnight
+        {
+            return match self {
+                Lang::En => format!("all day {}", self.day_prose(from)),
+                Lang::Fr => format!(
+                    "toute la journée du {}",
+                    self.day_prose(from).trim_start_matches("le ")
+                ),
+            };
+        }
         match self {
             Lang::En if same_day => {
                 let am = |t: LocalTime| t.hour < 12;

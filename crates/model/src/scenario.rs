@@ -2071,7 +2071,8 @@ let when = self.req_text(&mut c, "when")?;
                 let unit = match relative {
                     Relative::PerHour => RATE_PER_H,
                     Relative::Total => COUNT,
-                    Relative::Normal | Relative::Capacity => MULTIPLE,
+                    Relative::Normal => MULTIPLE,
+                    Relative::Capacity => SHARE_PCT,
                 };
                 // Rates are written per hour and kept per minute.
                 let at_least =

@@ -452,8 +452,8 @@ impl<'a> Words<'a> {
                         match (self.lang, measure) {
                             (Lang::En, Measure::Demand) => format!("{w}, users arrive at {b} of the rate the site was built to serve."),
                             (Lang::En, Measure::Served) => format!("{w}, the site lets users in at {b} of the rate it was built to serve."),
-                            (Lang::Fr, Measure::Demand) => format!("{w}, les internautes arrivent à {b} du débit pour lequel le site a été conçu."),
-                            (Lang::Fr, Measure::Served) => format!("{w}, le site laisse entrer des internautes à {b} du débit pour lequel il a été conçu."),
+                            (Lang::Fr, Measure::Demand) => format!("{w}, le débit des arrivées représente {b} de celui pour lequel le site a été conçu."),
+                            (Lang::Fr, Measure::Served) => format!("{w}, le débit des internautes admis représente {b} de celui pour lequel le site a été conçu."),
                         }
                     }
                 }
@@ -591,10 +591,11 @@ impl<'a> Words<'a> {
                 }
                 Relative::Capacity => {
                     let x = self.share(o.value);
-                    if en {
-                        format!("users arrive at {x} of that rate")
-                    } else {
-                        format!("les internautes arrivent à {x} de ce débit")
+                    match (self.lang, measure) {
+                        (Lang::En, Measure::Demand) => format!("users arrive at {x} of that rate"),
+                        (Lang::En, Measure::Served) => format!("the site lets users in at {x} of that rate"),
+                        (Lang::Fr, Measure::Demand) => format!("le débit des arrivées représente {x} de ce débit"),
+                        (Lang::Fr, Measure::Served) => format!("le débit des internautes admis représente {x} de ce débit"),
                     }
                 }
             },
