@@ -270,7 +270,7 @@ async fn keyboard_on_a_slider_changes_the_value_and_the_curve() {
     let selector = r#"input[type="range"][data-param="timeout_s"]"#;
     let before = w.curve();
     assert_eq!(w.input(selector).value(), "90");
-    assert_eq!(w.attr(selector, "aria-valuetext"), "90 s");
+    assert_eq!(w.attr(selector, "aria-valuetext"), "90\u{a0}s");
 
     let press = |key: &str| {
         let init = KeyboardEventInit::new();
@@ -351,7 +351,7 @@ async fn invalid_url_state_shows_a_notice_and_keeps_the_defaults() {
     let notice = w.text(".cc-notice");
     assert!(notice.contains("cc-hypotheses=aliens"), "{notice}");
     assert!(notice.contains("cc-timeout_s=99999"), "{notice}");
-    assert!(notice.contains("from 10 s to 2 minutes"), "{notice}");
+    assert!(notice.contains("from 10\u{a0}s to 2 minutes"), "{notice}");
     assert!(notice.contains("cc-scenario=atlantis"), "{notice}");
     assert!(notice.contains("the default story is shown"), "{notice}");
     assert_eq!(w.attr(".cc-notice", "role"), "status");
