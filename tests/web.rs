@@ -125,6 +125,17 @@ async fn settle() {
     gloo::timers::future::TimeoutFuture::new(30).await;
 }
 
+/// Waits (at most 3 s) until `done()` holds: renders share the main
+/// thread with the analysis' slices, so a fixed pause may be too short.
+async fn eventually(done: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if done() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(30).await;
+    }
+}
+
 /// Sets the page's query for the length of a test, then puts it back.
 struct PageQuery(String);
 
@@ -283,14 +294,14 @@ async fn keyboard_on_a_slider_changes_the_value_and_the_curve() {
         w.input(selector).dispatch_event(&event).unwrap();
     };
     press("End");
-    settle().await;
+    eventually(|| w.input(selector).value() == "120").await;
     assert_eq!(w.input(selector).value(), "120");
     assert_ne!(w.curve(), before, "the curve did not change");
     press("ArrowLeft");
-    settle().await;
+    eventually(|| w.input(selector).value() == "115").await;
     assert_eq!(w.input(selector).value(), "115");
     press("Home");
-    settle().await;
+    eventually(|| w.input(selector).value() == "10").await;
     assert_eq!(w.input(selector).value(), "10");
 }
 
