@@ -191,6 +191,7 @@ fn mount_with(
 ) -> Handle {
     let document = gloo::utils::document();
     let container = document.create_element("div").expect("a div");
+    container.set_class_name("cc-host");
     let root = shadow_root(element);
     match &root {
         Some(shadow) => {

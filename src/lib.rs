@@ -93,6 +93,19 @@ pub fn mount(element: Element, options: Options) -> AppHandle<App> {
         .unwrap_or_else(|| i18n::lang_of(&element));
     let embed_base =
         options.embed_base.clone().unwrap_or_else(url::page_folder);
+    if options.sync_url {
+        // The widget owns this page (standalone or iframe): the page
+        // speaks the reader's language and names the story.
+        let document = gloo::utils::document();
+        if let Some(root) = document.document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document.set_title(&format!(
+            "{} — {}",
+            settings.scenario.title.get(lang.key()),
+            i18n::ui(lang).iframe_title
+        ));
+    }
     let props = AppProps {
         lang,
         theme: settings.theme.unwrap_or_default(),
