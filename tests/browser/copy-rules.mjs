@@ -71,8 +71,12 @@ function rulesFor(scenario, widgetLang) {
     if (widgetLang === 'fr') {
       rules.push({ rule: 'internal-id', lang: 'fr', re: new RegExp(`(?<![\\p{L}\\d_-])(?:${alt})(?![\\p{L}\\d_-])`, 'gu') });
     } else {
+      // key=value, (id) alone, or an item of a list with no spaces (election,deadline).
+      const w = '(?<![\\p{L}\\d_-])';
+      const e = '(?![\\p{L}\\d_-])';
       rules.push({ rule: 'internal-id', lang: 'all',
-        re: new RegExp(`(?:[=(,](?:${alt})(?![\\p{L}\\d_-])|(?<![\\p{L}\\d_-])(?:${alt})(?=[=),]\\S))`, 'gu') });
+        re: new RegExp([`(?<==)(?:${alt})${e}`, `${w}(?:${alt})(?==)`, `\\((?:${alt})\\)`,
+          `(?<=[\\p{L}\\d],)(?:${alt})${e}`, `${w}(?:${alt})(?=,[\\p{L}\\d])`].join('|'), 'gu') });
     }
   }
   return rules;
@@ -86,6 +90,19 @@ function joined(segs, keep) {
     out += keep(s.lang) ? s.text : '⟦…⟧';
   }
   return out;
+}
+
+/** How much the French rules had to read: colons, per cents, guillemets, numbers of five digits or more. */
+export function frenchStats(widget) {
+  const st = { colons: 0, percents: 0, guillemets: 0, bigNumbers: 0 };
+  for (const p of widget.panels) {
+    const t = joined(p.segs, (l) => !isEnglish(l));
+    st.colons += (t.match(/:/g) || []).length;
+    st.percents += (t.match(/%/g) || []).length;
+    st.guillemets += (t.match(/[«»]/g) || []).length;
+    st.bigNumbers += (t.match(/\d{2,3}[\u00a0\u202f ]\d{3}|\d{5,}/g) || []).length;
+  }
+  return st;
 }
 
 export function checkText(widget, scenario) {

@@ -74,7 +74,7 @@ import { fileURLToPath } from 'node:url';
 import { serveMounts } from './serve.mjs';
 import { AXE_OPTIONS, AXE_VERSION, RUN_AXE } from './axe-core.mjs';
 import { BROWSERS, Browser, CONSOLE_HOOK_PATH, withTimeout } from './webdriver.mjs';
-import { checkText, validateClaimReview } from './copy-rules.mjs';
+import { checkText, frenchStats, validateClaimReview } from './copy-rules.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = join(ROOT, 'tests/fixtures');
@@ -390,6 +390,12 @@ async function pressKey(browser, ref, key) {
     await browser.sendKeys(ref, k);
     return { how: 'send keys', focused };
   }
+}
+
+/** Whether two {hypothesis: aria-checked} maps are equal, whatever their order. */
+function sameSwitches(a, b) {
+  const norm = (o) => JSON.stringify(Object.entries(o || {}).sort());
+  return !!a && norm(a) === norm(b);
 }
 
 /** The relative luminance of a CSS rgb()/rgba() colour (0 black … 1 white), or null. */
@@ -1431,7 +1437,7 @@ class Run {
     await step(`${page}: a real pym.js parent (pym.Parent) sizes the iframe it made from the widget's height messages (> 600 px)`, async () => {
       const r = await this.browser.waitFor(`const f = document.querySelector('#pym-slot iframe');
         if (window.__pymError) return { error: window.__pymError };
-        return f && Number(f.getAttribute('height')) > 600 ? { height: f.getAttribute('height'), src: f.src,
+        return f && parseFloat(f.getAttribute('height')) > 600 ? { height: f.getAttribute('height'), src: f.src,
           rendered: Math.round(f.getBoundingClientRect().height) } : false;`,
       { timeoutMs: RENDER_TIMEOUT_MS, what: 'pym.js to size the iframe' }).catch(() => this.browser.execute(`
         const f = document.querySelector('#pym-slot iframe');
@@ -1460,13 +1466,15 @@ class Run {
     check(`${page}: window.claimcheck.ready resolves`, out.ready === 'resolved', String(out.ready));
     check(`${page}: the module exports mount()`, out.moduleMount === 'function', String(out.moduleMount) +
       (out.sameMount === false ? ' (not the same function as window.claimcheck.mount)' : ''));
-    check(`${page}: mount(el, {hypotheses: "deadline"}) returns a handle with set, results, on, destroy`,
+    check(`${page}: mount(el, {hypotheses: "deadline,underprovisioning"}) returns a handle with set, results, on, destroy`,
       !!(out.handle && Object.values(out.handle).every((t) => t === 'function')),
       out.mountError ? `threw ${JSON.stringify(out.mountError)}` : JSON.stringify(out.handle));
     check(`${page}: the mounted widget renders`, out.rendered === true, String(out.rendered));
-    check(`${page}: after mount(el, {hypotheses: "deadline"}) the rendered switches match (deadline on, the others off)`,
-      JSON.stringify(out.mountSwitches) === JSON.stringify({ election: 'false', deadline: 'true', underprovisioning: 'false' }),
+    check(`${page}: after mount(el, {hypotheses: "deadline,underprovisioning"}) the rendered switches match (election off, the others on)`,
+      sameSwitches(out.mountSwitches, { election: 'false', deadline: 'true', underprovisioning: 'true' }),
       JSON.stringify(out.mountSwitches));
+    check(`${page}: results().hypotheses is ["deadline", "underprovisioning"]`,
+      !!(out.r1 && JSON.stringify([...out.r1.hypotheses].sort()) === '["deadline","underprovisioning"]'), JSON.stringify(out.r1 && out.r1.hypotheses));
     const r1 = out.r1;
     check(`${page}: results() has checks [{id, kind, pass, why, why_fr}] (length > 0)`,
       !!(r1 && r1.checks > 0 && ['id:string', 'kind:string', 'pass:boolean', 'why:string', 'why_fr:string'].every((f) => r1.checkShape.split(',').includes(f))),
@@ -1494,9 +1502,9 @@ class Run {
     check(`${page}: after set({hypotheses: "none"}) every rendered switch is aria-checked=false and the drawn curve changed`,
       !!(out.noneSwitches && Object.values(out.noneSwitches).length === 3 && Object.values(out.noneSwitches).every((v) => v === 'false') && out.curveChanged),
       `switches ${JSON.stringify(out.noneSwitches)}; path.cc-curve ${out.curveChanged ? 'changed' : 'unchanged'}`);
-    check(`${page}: set({hypotheses: ["deadline", "underprovisioning"]}) (array form) applies, in results() and in the switches`,
-      !!(out.r3 && JSON.stringify([...out.r3.hypotheses].sort()) === '["deadline","underprovisioning"]' &&
-        JSON.stringify(out.arraySwitches) === JSON.stringify({ election: 'false', deadline: 'true', underprovisioning: 'true' })),
+    check(`${page}: set({hypotheses: ["election", "underprovisioning"]}) (array form) applies, in results() and in the switches`,
+      !!(out.r3 && JSON.stringify([...out.r3.hypotheses].sort()) === '["election","underprovisioning"]' &&
+        sameSwitches(out.arraySwitches, { election: 'true', deadline: 'false', underprovisioning: 'true' })),
       out.setArrayError ? `threw ${JSON.stringify(out.setArrayError)}` : out.r3 ? `${JSON.stringify(out.r3.hypotheses)}; switches ${JSON.stringify(out.arraySwitches)}` : 'no results');
     if (!other) {
       notApplicable(`${page}: set({scenario: …}) renders another story`, 'only one scenario in scenarios/');
@@ -1513,8 +1521,9 @@ class Run {
       out.chartOnlyError ? `threw ${JSON.stringify(out.chartOnlyError)}` : JSON.stringify(out.chartOnly));
     for (const [label, field, extra] of BAD_OPTIONS) {
       const e = out.bad && out.bad[label];
-      check(`${page}: mount(el, ${label}) throws an Error naming \`${field}\`${extra ? ` and ${extra.join(', ')}` : ''}`,
-        !!(e && e.threw && e.isError && e.message.includes(field) && (extra || []).every((x) => e.message.includes(x))),
+      check(`${page}: mount(el, ${label}) throws an Error naming the field \`${field}\`${extra ? ` and ${extra.join(', ')}` : ''}`,
+        !!(e && e.threw && e.isError && (e.message.includes(`\`${field}\``) || e.message.includes(`\`params.${field}\``)) &&
+          (extra || []).every((x) => e.message.includes(x))),
         JSON.stringify(e));
     }
     check(`${page}: handle.set({hypotheses: "aliens"}) throws an Error naming hypotheses`,
@@ -1591,6 +1600,10 @@ class Run {
       check(`${label}: the widget is in ${w.lang === 'fr' ? 'French (lang=fr-CA)' : 'English (lang=en-CA)'}`,
         w.rootLang === (w.lang === 'fr' ? 'fr-CA' : 'en-CA'), `lang="${w.rootLang}"`);
       const findings = checkText(w, SCENARIOS[w.scenario]);
+      if (w.lang === 'fr') {
+        const st = frenchStats(w);
+        note(`${label}: the French rules read ${st.colons} colons, ${st.percents} per cent signs, ${st.guillemets} guillemets and ${st.bigNumbers} numbers of 10 000 or more (counted over every view)`);
+      }
       const byRule = new Map();
       for (const f of findings) {
         if (!byRule.has(f.rule)) byRule.set(f.rule, []);
@@ -1803,7 +1816,7 @@ const curve = (el) => ccCurve(rootIn(el));
   } catch (e) { out.moduleMount = 'import failed: ' + e.message; }
   const el = document.getElementById('api-target');
   let h;
-  try { h = cc.mount(el, { hypotheses: 'deadline' }); } catch (e) { out.mountError = errInfo(e); done(out); return; }
+  try { h = cc.mount(el, { hypotheses: 'deadline,underprovisioning' }); } catch (e) { out.mountError = errInfo(e); done(out); return; }
   window.__apiHandle = h;
   out.handle = { set: typeof (h && h.set), results: typeof (h && h.results), on: typeof (h && h.on), destroy: typeof (h && h.destroy) };
   out.rendered = !!(await until(() => curve(el), 20000));
@@ -1835,8 +1848,8 @@ const curve = (el) => ccCurve(rootIn(el));
     out.noneSwitches = ccSwitches(rootIn(el));
   } catch (e) { out.setError = errInfo(e); }
   try {
-    h.set({ hypotheses: ['deadline', 'underprovisioning'] });
-    await until(() => ccSwitches(rootIn(el)).deadline === 'true', 3000);
+    h.set({ hypotheses: ['election', 'underprovisioning'] });
+    await until(() => ccSwitches(rootIn(el)).election === 'true', 3000);
     await sleep(100);
     out.r3 = shape(h.results());
     out.arraySwitches = ccSwitches(rootIn(el));
@@ -1858,7 +1871,7 @@ const curve = (el) => ccCurve(rootIn(el));
         out.otherScenario = h.results().scenario;
       } catch (e) { out.otherSetError = errInfo(e); }
       // Back to the default story for the click test below.
-      try { h.set({ hypotheses: 'deadline' }); await until(() => ccSwitches(rootIn(el)).deadline === 'true', 5000); } catch (e) { out.backError = errInfo(e); }
+      try { h.set({ hypotheses: 'deadline,underprovisioning' }); await until(() => ccSwitches(rootIn(el)).deadline === 'true', 5000); } catch (e) { out.backError = errInfo(e); }
     }
   }
   // controls: 'chart'
