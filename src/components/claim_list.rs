@@ -77,13 +77,16 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
                                 if cs.verdict != Verdict::NotTestable {
                                     <span class="cc-support">{ w.support_short(cs.support) }</span>
                                 }
-                                <span class="cc-why-link">{ ui.more }</span>
+                                if cs.verdict == Verdict::NotTestable {
+                                    <span class="cc-why-link">{ ui.more }</span>
+                                }
                             </span>
                             if cs.verdict != Verdict::NotTestable {
-                                <span class="cc-verdict-why">{ first }</span>
+                                <span class="cc-verdict-why">{ first }{ " " }<span class="cc-why-link">{ ui.more }</span></span>
                             }
                         </summary>
                         <div class="cc-claim-detail">
+                            <p class="cc-claim-by">{ format!("{} {}, {}", lang.colon(ui.claim_by), claim.who.get(lang.key()), claim.when.get(lang.key())) }</p>
                             <ul class="cc-reasons">
                                 if cs.verdict == Verdict::NotTestable { <li>{ w.claim_head(cs) }</li> }
                                 { for reasons.iter().skip(1).map(|r| html! { <li>{ r.clone() }</li> }) }
