@@ -977,7 +977,12 @@ impl<'a> Words<'a> {
     pub fn hangs_on(&self, s: &crate::support::Sensitivity) -> String {
         let spec = &self.scenario.params[s.param];
         let label = spec.label.get(self.lang.key());
-        let (a, b) = (self.value(spec, s.mean_in), self.value(spec, s.mean_out));
+        let prose = |v: f64| match spec.unit {
+            crate::units::Unit::Time => self.around(v * 60.0),
+            crate::units::Unit::HourOfDay => self.lang.clock_hours(v),
+            _ => self.value(spec, v),
+        };
+        let (a, b) = (prose(s.mean_in), prose(s.mean_out));
         match (self.lang, s.by_verdict) {
             (Lang::En, true) => format!(
                 "The verdict depends most on one assumption, {}: it comes out where that averages {a}, against {b} in the other plausible scenarios.",
@@ -1072,8 +1077,8 @@ impl<'a> Words<'a> {
                 }
             }
             Unit::Times => l.times(v),
-            Unit::Percent => l.percent(v / 100.0),
-            Unit::Fraction => l.percent(v),
+            Unit::Percent => self.percent_value(v, spec.step),
+            Unit::Fraction => self.percent_value(v * 100.0, spec.step * 100.0),
             Unit::Points => {
                 let n = l.number(v, 1);
                 if en { format!("{n} points") } else { format!("{n}{nbsp}points") }
@@ -1105,6 +1110,46 @@ impl<'a> Words<'a> {
     /// A parameter's range in words: `from 10 s to 2 minutes`.
     pub fn range(&self, spec: &crate::scenario::ParamSpec) -> String {
         let (a, b) = (self.value(spec, spec.min), self.value(spec, spec.max));
+        // "from 17,000 to 18,000 users an hour": the unit once, when both
+        // ends share it.
+        let split = |s: &str| -> (String, String) {
+            match s.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{202f}' | '-'))) {
+                Some(i) if i > 0 => (s[..i].to_string(), s[i..].to_string()),
+                _ => (s.to_string(), String::new()),
+            }
+        };
+        let ((na, ua), (nb, ub)) = (split(&a), split(&b));
+        let numeric = matches!(
+            spec.unit,
+            crate::units::Unit::UsersPerH
+                | crate::units::Unit::UsersPerMin
+                | crate::units::Unit::Times
+                | crate::units::Unit::Percent
+                | crate::units::Unit::Fraction
+                | crate::units::Unit::Points
+                | crate::units::Unit::Servers
+                | crate::units::Unit::Users
+        );
+        let (a, b) = if numeric && !ua.is_empty() && ua == ub {
+            (na, format!("{nb}{ub}"))
+        } else {
+            (a, b)
+        };
         if self.en() { format!("from {a} to {b}") } else { format!("de {a} à {b}") }
+    }
+
+    /// A percentage with as many decimals as the step: `10.2%`.
+    fn percent_value(&self, pct: f64, step_pct: f64) -> String {
+        let mut d = 0;
+        let mut s = step_pct.abs();
+        while d < 3 && (s - s.round()).abs() > 1e-9 {
+            s *= 10.0;
+            d += 1;
+        }
+        let n = self.lang.number(pct, d);
+        match self.lang {
+            Lang::En => format!("{n}%"),
+            Lang::Fr => format!("{n}{}%", crate::locale::NBSP),
+        }
     }
 }
