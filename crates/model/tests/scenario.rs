@@ -626,6 +626,24 @@ fn bad_times() {
 }
 
 #[test]
+fn a_claims_date_is_a_date() {
+    let err = rejected(|v| v["claims"][1]["date"] = json!("March 2017"));
+    says(
+        &err,
+        "claims[1].date",
+        "`March 2017` is not a date; expected YYYY-MM-DD or YYYY-MM",
+    );
+    let err = rejected(|v| v["claims"][1]["date"] = json!("2017-13"));
+    assert_eq!(err.field, "claims[1].date");
+    for ok in ["2017-03", "2017-03-31"] {
+        let mut v = eta_json();
+        v["claims"][1]["date"] = json!(ok);
+        let s = Scenario::parse("ok.json", &v.to_string()).unwrap();
+        assert_eq!(s.claims[1].date.as_deref(), Some(ok));
+    }
+}
+
+#[test]
 fn a_window_must_contain_its_time() {
     let err = rejected(|v| {
         v["events"][0]["time"]["from"] = json!("2016-11-08T16:00");
@@ -1064,6 +1082,8 @@ fn rule_specific_errors() {
     let err = rejected(|v| {
         k = pos(v, "/events", "early-volume");
         v["events"][k]["checks"][0]["per"] = json!("capacity");
+        // A share of capacity, in per cent.
+        v["events"][k]["checks"][0]["at_least"] = json!(50);
     });
     says(
         &err,

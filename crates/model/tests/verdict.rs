@@ -49,6 +49,7 @@ fn claim(asserts: &[usize], denies: &[usize], events: &[&str]) -> Claim {
         quotes: Vec::new(),
         who: t(),
         when: t(),
+        date: None,
         asserts: asserts.to_vec(),
         denies: denies.to_vec(),
         events: events.iter().map(|e| e.to_string()).collect(),
@@ -186,6 +187,14 @@ fn a_cited_observation_no_world_reproduces_is_untested() {
     }
     assert_eq!(score_item(&l, &masks, w(0), Item::Cites(0)), Wrong);
     assert_eq!(score_item(&l, &masks, w(1), Item::Cites(0)), Right);
+    // Reproduced by one other world: wrong, for every bit.
+    for b in 0..3 {
+        let masks = [0, 1 << b, 0, 0];
+        for world in [w(0), w(2), w(3)] {
+            let score = score_item(&l, &masks, world, Item::Cites(b));
+            assert_eq!(score, Wrong, "bit {b} in world {}", world.bits());
+        }
+    }
     // Hypotheses are never untested.
     assert_eq!(score_item(&l, &masks, w(0), Item::Asserts(SURGE)), Wrong);
     assert_eq!(score_item(&l, &masks, w(0), Item::Denies(SURGE)), Right);
