@@ -3,13 +3,22 @@
 //!
 //! The analysis ([`claimcheck_model::support`]) depends on the scenario
 //! only, never on a reader's settings, so one run serves every widget on
-//! the page that shows the same story. It runs on the main thread in
-//! slices of at most [`SLICE_MS`] milliseconds, each scheduled as its own
-//! task (`setTimeout`), so input and rendering are never blocked for
-//! long: this works in every embed, including a cross-origin script
-//! under a strict Content-Security-Policy, where a worker cannot be
-//! started. Widgets are told of progress and of partial results as draws
-//! come in; a job nobody watches any more is cancelled.
+//! the page that shows the same story. Two ways to run it:
+//!
+//! - **In a Web Worker** (`claimcheck-worker.js`, next to the bundle),
+//!   off the main thread, where the page allows it: the standalone page,
+//!   the iframe page and a same-origin script embed. The worker simulates
+//!   the draws and posts them back in chunks; the main thread only
+//!   applies the verdict rule to them.
+//! - **In slices on the main thread**, where it does not: a cross-origin
+//!   script embed cannot start a worker from another origin, and a
+//!   `blob:` worker would break a strict Content-Security-Policy. Each
+//!   slice runs for at most [`SLICE_MS`] milliseconds as its own task
+//!   (`setTimeout`), so input and rendering are never blocked for long.
+//!
+//! If the worker cannot start or fails, the job falls back to slices
+//! from where it got to. Widgets are told of progress and of partial
+//! results as draws come in; a job nobody watches is cancelled.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -18,8 +27,11 @@ use std::rc::Rc;
 use claimcheck_model::support::{
     Analysis, Support, DEFAULT_DRAWS, DEFAULT_SEED,
 };
+use claimcheck_model::verdict::Draw;
 use claimcheck_model::Scenario;
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::Shared;
@@ -31,6 +43,66 @@ pub const SLICE_MS: f64 = 12.0;
 /// How often partial results are published, in milliseconds.
 const PUBLISH_MS: f64 = 150.0;
 
+/// Draws a worker simulates per message.
+const WORKER_CHUNK: usize = 25;
+
+/// How the analysis runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// In a Web Worker.
+    Worker,
+    /// In slices on the main thread.
+    Slices,
+}
+
+impl Mode {
+    /// `worker` or `slices`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Mode::Worker => "worker",
+            Mode::Slices => "slices",
+        }
+    }
+}
+
+/// Appends a draw to a flat list of numbers: its pass masks (exact as
+/// `f64` below 2⁵³, and a scenario checks at most 52 events), then each
+/// world's measured values.
+pub fn encode_draw(d: &Draw, out: &mut Vec<f64>) {
+    out.extend(d.masks.iter().map(|&m| m as f64));
+    for v in &d.values {
+        out.extend_from_slice(v);
+    }
+}
+
+/// The draws in a flat list written by [`encode_draw`], for a scenario
+/// with `worlds` worlds and `bits` checked events.
+pub fn decode_draws(data: &[f64], worlds: usize, bits: usize) -> Vec<Draw> {
+    let per = worlds + worlds * bits;
+    if per == 0 {
+        return Vec::new();
+    }
+    data.chunks_exact(per)
+        .map(|c| Draw {
+            masks: c[..worlds].iter().map(|&m| m as u64).collect(),
+            values: c[worlds..]
+                .chunks(bits.max(1))
+                .map(<[f64]>::to_vec)
+                .collect(),
+        })
+        .collect()
+}
+
+thread_local! {
+    static BASE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Where the bundle lives (the folder of `widget.js`), so the worker can
+/// be started next to it.
+pub fn set_base(url: &str) {
+    BASE.with(|b| *b.borrow_mut() = Some(url.to_string()));
+}
+
 /// What a widget knows of the analysis.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
@@ -40,6 +112,8 @@ pub struct Progress {
     pub total: usize,
     /// The result so far (partial until `done == total`).
     pub support: Option<Shared<Support>>,
+    /// How the analysis runs.
+    pub mode: Mode,
 }
 
 impl Progress {
@@ -54,6 +128,12 @@ type Listener = Rc<dyn Fn(Progress)>;
 struct Job {
     scenario: Rc<Scenario>,
     analysis: Analysis,
+    mode: Mode,
+    worker: Option<(
+        web_sys::Worker,
+        Closure<dyn FnMut(web_sys::MessageEvent)>,
+        Closure<dyn FnMut(web_sys::Event)>,
+    )>,
     listeners: Vec<(usize, Listener)>,
     latest: Progress,
     timer: Option<Timeout>,
@@ -92,8 +172,15 @@ pub fn subscribe(
                 Rc::new(RefCell::new(Job {
                     scenario: scenario.clone(),
                     analysis,
+                    mode: Mode::Slices,
+                    worker: None,
                     listeners: Vec::new(),
-                    latest: Progress { done, total, support: None },
+                    latest: Progress {
+                        done,
+                        total,
+                        support: None,
+                        mode: Mode::Slices,
+                    },
                     timer: None,
                     last_publish: 0.0,
                     started: now(),
@@ -107,7 +194,16 @@ pub fn subscribe(
         j.listeners.push((id, listener));
         j.latest.clone()
     };
-    schedule(&job);
+    let fresh = {
+        let j = job.borrow();
+        j.worker.is_none()
+            && j.timer.is_none()
+            && j.analysis.progress().0 == 0
+            && j.mode == Mode::Slices
+    };
+    if !(fresh && start_worker(&job)) {
+        schedule(&job);
+    }
     (id, progress)
 }
 
@@ -131,11 +227,143 @@ pub fn unsubscribe(scenario_id: &str, id: usize) {
 }
 
 /// How long the last finished analysis of `scenario_id` took, in
-/// milliseconds of wall time (for the benchmark).
-pub fn duration_ms(scenario_id: &str) -> Option<f64> {
+/// milliseconds of wall time, and how it ran (for the benchmark and the
+/// tests).
+pub fn duration_ms(scenario_id: &str) -> Option<(f64, Mode)> {
     JOBS.with(|jobs| {
-        jobs.borrow().get(scenario_id).and_then(|j| j.borrow().finished_ms)
+        jobs.borrow().get(scenario_id).and_then(|j| {
+            let j = j.borrow();
+            j.finished_ms.map(|t| (t, j.mode))
+        })
     })
+}
+
+/// Starts the job in a Web Worker; false where the page does not allow
+/// one (the caller then runs it in slices).
+fn start_worker(job: &Rc<RefCell<Job>>) -> bool {
+    let Some(base) = BASE.with(|b| b.borrow().clone()) else {
+        return false;
+    };
+    // A worker must come from the page's own origin.
+    let window = gloo::utils::window();
+    let same_origin = web_sys::Url::new(&base)
+        .ok()
+        .zip(window.location().origin().ok())
+        .is_some_and(|(u, o)| u.origin() == o);
+    if !same_origin {
+        return false;
+    }
+    let opts = web_sys::WorkerOptions::new();
+    opts.set_type(web_sys::WorkerType::Module);
+    let Ok(worker) = web_sys::Worker::new_with_options(
+        &format!("{base}claimcheck-worker.js"),
+        &opts,
+    ) else {
+        return false;
+    };
+    let (id, draws, worlds, bits) = {
+        let j = job.borrow();
+        let worlds = 1usize << j.scenario.hypotheses.len();
+        let bits = j.scenario.checked().count();
+        (j.scenario.id.clone(), j.analysis.progress().1, worlds, bits)
+    };
+    let weak = Rc::downgrade(job);
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+        move |e: web_sys::MessageEvent| {
+            let Some(job) = weak.upgrade() else { return };
+            let data = js_sys::Reflect::get(&e.data(), &"data".into())
+                .ok()
+                .and_then(|d| d.dyn_into::<js_sys::Float64Array>().ok())
+                .map(|a| a.to_vec());
+            let Some(data) = data else {
+                fall_back(&job);
+                return;
+            };
+            let publish = {
+                let mut j = job.borrow_mut();
+                let scenario = j.scenario.clone();
+                for d in decode_draws(&data, worlds, bits) {
+                    j.analysis.push(&scenario, d);
+                }
+                prepare_publish(&mut j, &scenario)
+            };
+            if let Some((progress, listeners)) = publish {
+                for l in listeners {
+                    l(progress.clone());
+                }
+            }
+            let finished = job.borrow().analysis.is_done();
+            if finished {
+                if let Some((w, _, _)) = job.borrow_mut().worker.take() {
+                    w.terminate();
+                }
+            }
+        },
+    );
+    let weak = Rc::downgrade(job);
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |_e: web_sys::Event| {
+            if let Some(job) = weak.upgrade() {
+                fall_back(&job);
+            }
+        },
+    );
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let msg = js_sys::Object::new();
+    for (k, v) in [
+        ("scenario", JsValue::from_str(&id)),
+        ("draws", JsValue::from_f64(draws as f64)),
+        ("seed", JsValue::from_f64(DEFAULT_SEED as f64)),
+        ("chunk", JsValue::from_f64(WORKER_CHUNK as f64)),
+    ] {
+        let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
+    }
+    if worker.post_message(&msg).is_err() {
+        worker.terminate();
+        return false;
+    }
+    let mut j = job.borrow_mut();
+    j.mode = Mode::Worker;
+    j.worker = Some((worker, on_message, on_error));
+    true
+}
+
+/// The worker failed (blocked by the page's policy, say): finish the job
+/// in slices from where it got to.
+fn fall_back(job: &Rc<RefCell<Job>>) {
+    {
+        let mut j = job.borrow_mut();
+        if let Some((w, _, _)) = j.worker.take() {
+            w.terminate();
+        }
+        j.mode = Mode::Slices;
+    }
+    schedule(job);
+}
+
+type Publish = (Progress, Vec<Listener>);
+
+/// After new draws: the progress to publish, if it is time to.
+fn prepare_publish(j: &mut Job, scenario: &Scenario) -> Option<Publish> {
+    let t = now();
+    let done = j.analysis.is_done();
+    if done || t - j.last_publish >= PUBLISH_MS || j.latest.support.is_none() {
+        j.last_publish = t;
+        let (d, total) = j.analysis.progress();
+        let support = Shared(Rc::new(j.analysis.result(scenario)));
+        j.latest =
+            Progress { done: d, total, support: Some(support), mode: j.mode };
+        if done {
+            j.finished_ms = Some(t - j.started);
+        }
+        Some((
+            j.latest.clone(),
+            j.listeners.iter().map(|(_, l)| l.clone()).collect(),
+        ))
+    } else {
+        None
+    }
 }
 
 fn schedule(job: &Rc<RefCell<Job>>) {
@@ -155,32 +383,16 @@ fn slice(job: &Rc<RefCell<Job>>) {
     let publish = {
         let mut j = job.borrow_mut();
         j.timer = None;
+        if j.worker.is_some() {
+            return;
+        }
         let start = now();
         let scenario = j.scenario.clone();
         // One draw at a time until the slice's budget is spent.
         while !j.analysis.is_done() && now() - start < SLICE_MS {
             j.analysis.step(&scenario, 1);
         }
-        let t = now();
-        let done = j.analysis.is_done();
-        if done
-            || t - j.last_publish >= PUBLISH_MS
-            || j.latest.support.is_none()
-        {
-            j.last_publish = t;
-            let (d, total) = j.analysis.progress();
-            let support = Shared(Rc::new(j.analysis.result(&scenario)));
-            j.latest = Progress { done: d, total, support: Some(support) };
-            if done {
-                j.finished_ms = Some(t - j.started);
-            }
-            Some((
-                j.latest.clone(),
-                j.listeners.iter().map(|(_, l)| l.clone()).collect::<Vec<_>>(),
-            ))
-        } else {
-            None
-        }
+        prepare_publish(&mut j, &scenario)
     };
     if let Some((progress, listeners)) = publish {
         for l in listeners {
@@ -213,5 +425,10 @@ pub fn use_support(scenario: &Shared<Scenario>) -> Progress {
                 s.judgement.claims.len() == scenario.claims.len()
             })
         })
-        .unwrap_or(Progress { done: 0, total: DEFAULT_DRAWS, support: None })
+        .unwrap_or(Progress {
+            done: 0,
+            total: DEFAULT_DRAWS,
+            support: None,
+            mode: Mode::Slices,
+        })
 }

@@ -557,3 +557,45 @@ fn to_js(
     set(&out, "series", series);
     Ok(out.into())
 }
+
+thread_local! {
+    /// The analysis a worker is running, kept between chunks.
+    static WORKER_JOB: RefCell<Option<(String, usize, u64, claimcheck_model::support::Analysis)>> =
+        const { RefCell::new(None) };
+}
+
+/// For the analysis worker (`claimcheck-worker.js`): simulates draws
+/// `start..start + count` of the analysis of `scenario` planned with
+/// `draws` and `seed`, flattened (see [`crate::analysis::decode_draws`]).
+#[wasm_bindgen(js_name = analysisDraws)]
+pub fn analysis_draws(
+    scenario: &str,
+    draws: usize,
+    seed: f64,
+    start: usize,
+    count: usize,
+) -> Result<Vec<f64>, JsError> {
+    let s = crate::data::load(scenario)
+        .ok_or_else(|| JsError::new("claimcheck: unknown scenario"))?;
+    let seed = seed as u64;
+    WORKER_JOB.with(|job| {
+        let mut job = job.borrow_mut();
+        let fresh = !matches!(&*job, Some((id, d, sd, _)) if id == scenario && *d == draws && *sd == seed);
+        if fresh {
+            *job = Some((
+                scenario.to_string(),
+                draws,
+                seed,
+                claimcheck_model::support::Analysis::new(&s, draws, seed),
+            ));
+        }
+        let Some((_, _, _, analysis)) = job.as_mut() else {
+            return Err(JsError::new("claimcheck: no analysis"));
+        };
+        let mut out = Vec::new();
+        for i in start..(start + count).min(draws) {
+            crate::analysis::encode_draw(&analysis.compute(&s, i), &mut out);
+        }
+        Ok(out)
+    })
+}

@@ -93,6 +93,7 @@ pub fn mount(element: Element, options: Options) -> AppHandle<App> {
         .unwrap_or_else(|| i18n::lang_of(&element));
     let embed_base =
         options.embed_base.clone().unwrap_or_else(url::page_folder);
+    analysis::set_base(&embed_base);
     if options.sync_url {
         // The widget owns this page (standalone or iframe): the page
         // speaks the reader's language and names the story.

@@ -5,7 +5,11 @@
 //! page there is no `#claimcheck`, and this does nothing.
 
 fn main() {
-    let document = gloo::utils::document();
+    // In the analysis worker the same module runs with no window: there
+    // is nothing to mount.
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(root) = document.get_element_by_id("claimcheck") else {
         return;
     };

@@ -33,7 +33,8 @@ pub fn quote(props: &QuoteProps) -> Html {
     let original_lang = Lang::from_tag(&q.lang).unwrap_or(Lang::En);
     let speaker = q.speaker.as_ref().map(|s| s.get(lang.key()).to_string());
     // "CBC News (Dean Beeby)" already names the publisher.
-    let named = speaker.as_deref().is_some_and(|sp| sp.contains(publisher.as_str()));
+    let named =
+        speaker.as_deref().is_some_and(|sp| sp.contains(publisher.as_str()));
     let attribution = html! {
         <figcaption>
             { "— " }

@@ -185,6 +185,24 @@ impl Analysis {
         self.is_done()
     }
 
+    /// Simulates draw `i` without keeping it: for work done elsewhere (a
+    /// Web Worker), handed back with [`Analysis::push`].
+    pub fn compute(&mut self, scenario: &Scenario, i: usize) -> Draw {
+        let p = self.params(scenario, i);
+        Draw::run(scenario, &p, &mut self.buf)
+    }
+
+    /// Keeps the next draw, simulated elsewhere from the same plan.
+    pub fn push(&mut self, scenario: &Scenario, draw: Draw) {
+        let i = self.draws.len();
+        if i >= self.points.len() {
+            return;
+        }
+        let p = self.params(scenario, i);
+        self.values.push(self.uncertain.iter().map(|&j| p.get(j)).collect());
+        self.draws.push(draw);
+    }
+
     /// Whether every draw is done.
     pub fn is_done(&self) -> bool {
         self.draws.len() >= self.points.len()

@@ -1,0 +1,23 @@
+// claimcheck-worker.js: runs the support analysis off the main thread.
+//
+// Started by the widget (src/analysis.rs) where the page allows a worker
+// from the bundle's own origin: the standalone page, the iframe page, a
+// same-origin script embed. It loads the same module and wasm as the
+// widget, simulates the analysis' draws in chunks and posts each chunk
+// back as a Float64Array (transferred, not copied). The main thread
+// applies the verdict rule to them. Anything that goes wrong reaches the
+// widget as an error event, and it finishes the work in slices itself.
+import init, { analysisDraws } from './widget.js';
+
+const ready = init({ module_or_path: new URL('widget_bg.wasm', import.meta.url) });
+
+self.onmessage = async (event) => {
+  const { scenario, draws, seed, chunk } = event.data;
+  await ready;
+  for (let start = 0; start < draws; start += chunk) {
+    const count = Math.min(chunk, draws - start);
+    const flat = analysisDraws(scenario, draws, seed, start, count);
+    const data = new Float64Array(flat);
+    self.postMessage({ start, count, data }, [data.buffer]);
+  }
+};
