@@ -1587,22 +1587,22 @@ let when = self.req_text(&mut c, "when")?;
         let mut b =
             self.obj(self.req(&mut o, "behaviour")?, "model.behaviour")?;
         let behaviour = Behaviour {
-            timeout: self.req_value(&mut b, "timeout_s", SECONDS, env)?,
+            timeout: self.req_value(&mut b, "give_up_after_s", SECONDS, env)?,
             queue_max_wait: self.req_value(
                 &mut b,
-                "queue_max_wait_s",
+                "queue_limit_s",
                 SECONDS,
                 env,
             )?,
-            retry: self.req_value(&mut b, "retry_pct", SHARE_PCT, env)?,
+            retry: self.req_value(&mut b, "retry_share_pct", SHARE_PCT, env)?,
             retry_wait: self.req_value(
                 &mut b,
-                "retry_wait_s",
+                "retry_after_s",
                 SECONDS,
                 env,
             )?,
             burst: self
-                .opt_value(&mut b, "burst_pct", SHARE_PCT, env)?
+                .opt_value(&mut b, "burstiness_pct", SHARE_PCT, env)?
                 .unwrap_or(Value::Const(0.0)),
         };
         self.done(b)?;
@@ -1793,7 +1793,7 @@ let when = self.req_text(&mut c, "when")?;
                     .opt_value(o, "onset_width_h", HOURS, env)?
                     .unwrap_or(Value::Const(60.0)),
                 saturation: self.req_value(o, "saturation_h", HOURS, env)?,
-                deadline: self.req_value(o, "deadline", TIME, env)?,
+                deadline: self.req_value(o, "due_at", TIME, env)?,
                 after: self.req_value(o, "after_h", HOURS, env)?,
                 rhythm: self.rhythm(o, env)?,
             },
