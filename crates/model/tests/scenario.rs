@@ -93,8 +93,9 @@ fn every_eta_quote_from_cbc_is_checked_against_the_article() {
     let cbc = source_text("CBC-2017").expect("scenarios/sources/CBC-2017.txt");
     let from_cbc: Vec<&Quote> =
         quotes(s).into_iter().filter(|q| q.source == "CBC-2017").collect();
-    // The record's CBC quotes: background (1), events (12), claims (7).
-    assert_eq!(from_cbc.len(), 20);
+    // The record's CBC quotes: background (1), events (12), claims (7),
+    // and any added since.
+    assert!(from_cbc.len() >= 20, "{}", from_cbc.len());
     for q in from_cbc {
         assert!(cbc.contains(&q.text), "not verbatim: {}", q.text);
     }
