@@ -140,6 +140,28 @@ pub fn ignored_reason(
     }
 }
 
+/// The widget's own terms, one per idea, with what each means.
+pub fn glossary(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => &[
+            ("Simulated site", "The model's version of the site: the same causes and assumptions, computed minute by minute in your browser."),
+            ("Visits that fail", "The share of attempts that time out or get an error page."),
+            ("Users", "People who reach the site: a count, as the record gives it."),
+            ("Cause", "One of the explanations the record argues about; switch it on or off to see its effect."),
+            ("Assumption", "A number the record does not give, such as how long users wait; each has a range."),
+            ("Plausible scenario", "One mix of causes at one point of the assumption ranges that reproduces the record about as well as the best ones. The verdicts count them."),
+        ],
+        Lang::Fr => &[
+            ("Site simulé", "La version du site selon le modèle\u{a0}: les mêmes causes et hypothèses, calculées minute par minute dans votre navigateur."),
+            ("Visites échouées", "La part des tentatives qui expirent ou aboutissent à une page d'erreur."),
+            ("Internautes", "Les personnes qui atteignent le site\u{a0}: un compte, comme le donne le dossier."),
+            ("Cause", "L'une des explications dont débat le dossier\u{a0}; activez-la ou désactivez-la pour en voir l'effet."),
+            ("Hypothèse", "Un chiffre que le dossier ne donne pas, comme la patience des internautes\u{a0}; chacune a une plage."),
+            ("Scénario plausible", "Une combinaison de causes, en un point des plages d'hypothèses, qui reproduit le dossier à peu près aussi bien que les meilleures. Les verdicts en font le compte."),
+        ],
+    }
+}
+
 /// The interface's own words in one language.
 #[allow(missing_docs)]
 pub struct Ui {
@@ -228,6 +250,7 @@ pub struct Ui {
     pub claimreview_intro: &'static str,
     pub embed_heading: &'static str,
     pub no_cause: &'static str,
+    pub terms_heading: &'static str,
     pub and: &'static str,
 }
 
@@ -317,6 +340,7 @@ const EN: Ui = Ui {
     claimreview_intro: "Schema.org ClaimReview for each claim, for search engines. Paste it in the article's page.",
     embed_heading: "Embed this view",
     no_cause: "no cause",
+    terms_heading: "Terms used here",
     and: "and",
 };
 
@@ -406,5 +430,6 @@ const FR: Ui = Ui {
     claimreview_intro: "Le balisage Schema.org ClaimReview de chaque affirmation, pour les moteurs de recherche. Collez-le dans la page de l'article.",
     embed_heading: "Intégrer cette vue",
     no_cause: "aucune cause",
+    terms_heading: "Termes employés",
     and: "et",
 };

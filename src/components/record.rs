@@ -64,6 +64,15 @@ pub fn record(props: &RecordProps) -> Html {
             </li>
         }
     });
+    let terms = s.glossary.iter().map(|t| html! {
+        <div class="cc-term">
+            <dt>{ t.term.get(lang.key()) }</dt>
+            <dd>{ t.meaning.get(lang.key()) }</dd>
+        </div>
+    });
+    let own = crate::i18n::glossary(lang).iter().map(|(t, m)| html! {
+        <div class="cc-term"><dt>{ *t }</dt><dd>{ *m }</dd></div>
+    });
     let sources = s.sources.iter().map(|src| html! {
         <li>
             <strong>{ src.publisher.get(lang.key()) }</strong>
@@ -87,6 +96,8 @@ pub fn record(props: &RecordProps) -> Html {
                 <ul class="cc-background">{ for facts }{ for later.into_iter() }</ul>
                 <h4>{ ui.sources_heading }</h4>
                 <ul class="cc-sources">{ for sources }</ul>
+                <h4>{ ui.terms_heading }</h4>
+                <dl class="cc-glossary">{ for terms }{ for own }</dl>
             }
         </div>
     }

@@ -26,7 +26,8 @@ use crate::model::{
 use crate::rules::{Band, Measure, Part, Relative, Rule, Stat};
 use crate::scenario::{
     Background, Claim, Event, EventKind, Figure, Group, HypothesisInfo,
-    ParamSpec, Preset, Provenance, Quote, Scenario, Source, Text, TimeWindow,
+    ParamSpec, Preset, Provenance, Quote, Scenario, Source, Term, Text,
+    TimeWindow,
 };
 use crate::time::{Clock, LocalTime};
 use crate::units::Unit;
@@ -675,6 +676,7 @@ impl Pack for Rule {
 }
 
 pack_struct!(Text { en, fr });
+pack_struct!(Term { term, meaning });
 pack_struct!(TimeWindow { at, from, to });
 pack_struct!(Quote { text, lang, source, speaker, translation_fr });
 pack_struct!(Source {
@@ -755,6 +757,7 @@ pack_struct!(Scenario {
     hypotheses,
     presets,
     background,
+    glossary,
     events,
     figures,
     claims,

@@ -149,6 +149,15 @@ pub struct Background {
     pub sources: Vec<String>,
 }
 
+/// A term and what it means, so the story uses one word per idea.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    /// The term ("eTA" / "AVE").
+    pub term: Text,
+    /// What it means, spelled out.
+    pub meaning: Text,
+}
+
 /// An entry of the record's timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -360,6 +369,8 @@ pub struct Scenario {
     pub presets: Vec<Preset>,
     /// Background facts.
     pub background: Vec<Background>,
+    /// The story's terms, one per idea, with what each means.
+    pub glossary: Vec<Term>,
     /// The timeline, in file order.
     pub events: Vec<Event>,
     /// Figures a model can be held to.
@@ -1053,6 +1064,16 @@ impl Reader<'_> {
             presets.push(Preset { id: pid, label, hypotheses: hs });
         }
 
+        let mut glossary = Vec::new();
+        for (i, v) in self.opt_arr(&mut o, "glossary")?.iter().enumerate() {
+            let path = format!("glossary[{i}]");
+            let mut g = self.obj(v, &path)?;
+            let term = self.req_text(&mut g, "term")?;
+            let meaning = self.req_text(&mut g, "meaning")?;
+            self.done(g)?;
+            glossary.push(Term { term, meaning });
+        }
+
         let mut background = Vec::new();
         for (i, v) in self.opt_arr(&mut o, "background")?.iter().enumerate() {
             let path = format!("background[{i}]");
@@ -1185,6 +1206,7 @@ let when = self.req_text(&mut c, "when")?;
             hypotheses,
             presets,
             background,
+            glossary,
             events,
             figures,
             claims,

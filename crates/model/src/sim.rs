@@ -121,7 +121,9 @@ pub struct FluidQueue {
     stay_h: f64,
     /// Share of the orbit that stays for a step of `stay_h`.
     stay: f64,
-    /// The capacity the following three were computed for.
+    /// 1 − `stay`: the share that comes back.
+    go: f64,
+    /// The capacity the following were computed for.
     cap: f64,
     /// 1 / (capacity × timeout): queue length to waits in patiences.
     inv_wait_scale: f64,
@@ -138,6 +140,60 @@ pub struct FluidQueue {
     exp_at: f64,
     /// See `exp_at`.
     exp_val: f64,
+    /// A full queue's step at this capacity and step length, for a
+    /// queue of `full.queue` users (NaN: none); see [`Full`].
+    full: Full,
+}
+
+/// What a step of a full queue in overload does not depend on: with the
+/// queue at `queue` users and arrivals above capacity, the servers admit
+/// exactly their capacity and the queue stays where it is, so everything
+/// but the retry orbit and the queue's make-up is the same from step to
+/// step. Its make-up settles to a fixed point within a few steps; the
+/// last step's is remembered (`ok_in` → `ok_out`, `drained_ok`), so a
+/// settled queue costs no arithmetic at all.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Full {
+    /// The queue length these are for (NaN: none).
+    queue: f64,
+    /// Admitted users who will be served in time.
+    admitted_ok: f64,
+    /// Admitted users who will have timed out.
+    admitted_late: f64,
+    /// The queue plus the admissions.
+    pool: f64,
+    /// Users the servers work off.
+    drained: f64,
+    /// 1 / `pool`.
+    inv_pool: f64,
+    /// The survival share at this length.
+    survival: f64,
+    /// The orbit's factor over a step: what stays, plus the retry share
+    /// of what comes back (it fails again).
+    orbit_keep: f64,
+    /// The last step's make-up of the queue before, after, and the
+    /// served users it gave.
+    ok_in: f64,
+    /// See `ok_in`.
+    ok_out: f64,
+    /// See `ok_in`.
+    drained_ok: f64,
+}
+
+impl Full {
+    const NONE: Full = Full {
+        queue: f64::NAN,
+        admitted_ok: 0.0,
+        admitted_late: 0.0,
+        pool: 0.0,
+        drained: 0.0,
+        inv_pool: 0.0,
+        survival: 0.0,
+        orbit_keep: 0.0,
+        ok_in: f64::NAN,
+        ok_out: 0.0,
+        drained_ok: 0.0,
+    };
 }
 
 /// The behaviour parameters of a [`FluidQueue`], in minutes.
@@ -244,6 +300,7 @@ impl FluidQueue {
             orbit_us: 0.0,
             stay_h: f64::NAN,
             stay: 1.0,
+            go: 0.0,
             cap: f64::NAN,
             inv_wait_scale: 0.0,
             limit: 0.0,
@@ -252,6 +309,7 @@ impl FluidQueue {
             inv_full_pool: 0.0,
             exp_at: f64::NAN,
             exp_val: 1.0,
+            full: Full::NONE,
         }
     }
 
@@ -287,9 +345,18 @@ impl FluidQueue {
         let fresh_us = fresh_us.clamp(0.0, fresh);
         let capacity = capacity.max(0.0);
         let h = h.max(0.0);
+        self.prepare(capacity, h);
+        self.advance(fresh, fresh_us, capacity, h)
+    }
+
+    /// Updates what depends only on the step length and the capacity.
+    #[inline(always)]
+    fn prepare(&mut self, capacity: f64, h: f64) {
         if h != self.stay_h {
             self.stay_h = h;
             self.stay = (-h / self.cfg.retry_wait_min).exp();
+            self.go = 1.0 - self.stay;
+            self.full = Full::NONE;
         }
         if capacity != self.cap || h != self.full_h {
             self.cap = capacity;
@@ -299,22 +366,46 @@ impl FluidQueue {
             self.full_pool = self.limit + capacity * h;
             self.inv_full_pool = 1.0 / self.full_pool;
             self.exp_at = f64::NAN;
+            self.full = Full::NONE;
         }
+    }
 
+    /// One step, once [`FluidQueue::prepare`] has seen `capacity` and
+    /// `h` (both non-negative, `fresh_us` within `fresh`). Inlined into
+    /// the simulation's loop, where `h` is a constant.
+    ///
+    /// Performance notes: each step depends on the one before through
+    /// the orbit, the queue and its make-up, so the length of those
+    /// dependency chains, not the number of operations, sets the speed.
+    /// The common cases are written to keep them short: a quiet minute
+    /// only decays the orbit; a minute of a full queue in overload
+    /// updates the orbit with one multiply-add (its other flows follow
+    /// from it off the chain) and reuses everything else
+    /// ([`Full`]); the segment's orbit is updated as one multiply-add
+    /// too. The rest is the general fluid step.
+    #[inline(always)]
+    fn advance(
+        &mut self,
+        fresh: f64,
+        fresh_us: f64,
+        capacity: f64,
+        h: f64,
+    ) -> StepFlows {
         // Retries return at rate orbit / retry_wait: exact decay. (The
         // branch spares healthy runs a dependency chain through the
         // orbit.)
-        let (mut retries, mut retries_us) = (0.0, 0.0);
-        if self.orbit > 0.0 {
-            retries = self.orbit * (1.0 - self.stay);
-            retries_us = self.orbit_us * (1.0 - self.stay);
-            self.orbit -= retries;
-            self.orbit_us -= retries_us;
-        }
+        let orbit = self.orbit;
+        let orbit_us = self.orbit_us;
+        let (retries, retries_us) = if orbit > 0.0 {
+            (orbit * self.go, orbit_us * self.go)
+        } else {
+            (0.0, 0.0)
+        };
         let attempts = fresh + retries;
         let attempts_us = fresh_us + retries_us;
         let queued = self.queue;
         let rate = if h > 0.0 { attempts / h } else { 0.0 };
+        let retry = self.cfg.retry_fraction;
 
         // The common healthy case: no queue, demand within capacity.
         // A smooth fluid serves everyone; real arrivals come in bursts,
@@ -323,6 +414,19 @@ impl FluidQueue {
         if queued == 0.0 && rate < capacity {
             let lost = burst_overflow(rate, capacity, self.cfg.burst_cv) * h;
             if lost <= 0.0 {
+                if orbit > 0.0 {
+                    self.orbit = orbit - retries;
+                    self.orbit_us = orbit_us - retries_us;
+                    // An orbit decayed into subnormal numbers is empty:
+                    // arithmetic on them is very slow, and they hold
+                    // fewer than 1e-307 users.
+                    if self.orbit < f64::MIN_POSITIVE {
+                        self.orbit = 0.0;
+                        self.orbit_us = 0.0;
+                    } else if self.orbit_us < f64::MIN_POSITIVE {
+                        self.orbit_us = 0.0;
+                    }
+                }
                 return StepFlows {
                     retries,
                     attempts,
@@ -332,11 +436,11 @@ impl FluidQueue {
                 };
             }
             let lost = lost.min(attempts);
-            let to_orbit = self.cfg.retry_fraction * lost;
-            self.orbit += to_orbit;
-            if attempts > 0.0 {
-                self.orbit_us += to_orbit * (attempts_us / attempts);
-            }
+            let to_orbit = retry * lost;
+            self.orbit = (orbit - retries) + to_orbit;
+            // attempts > 0, since lost > 0.
+            self.orbit_us =
+                (orbit_us - retries_us) + to_orbit * (attempts_us / attempts);
             return StepFlows {
                 retries,
                 attempts,
@@ -347,6 +451,18 @@ impl FluidQueue {
                 gave_up: lost - to_orbit,
                 ..StepFlows::default()
             };
+        }
+
+        if queued >= self.limit
+            && rate >= capacity
+            && capacity > 0.0
+            && h > 0.0
+        {
+            return self.full_step(
+                (fresh, fresh_us),
+                (retries, attempts, attempts_us),
+                h,
+            );
         }
 
         // Within the step, attempts arrive at a constant rate and the
@@ -390,8 +506,15 @@ impl FluidQueue {
             end = top;
         } else {
             // The queue shrinks; once empty, attempts are served at once.
-            let t_empty = (queued / (capacity - rate)).min(h);
-            let low = (queued - (capacity - rate) * t_empty).max(0.0);
+            // A queue that empties within the step ends it empty, not
+            // holding the rounding residue of queued − (C − rate)·t,
+            // which would keep the next step off the healthy path.
+            let drain = capacity - rate;
+            let (t_empty, low) = if queued < drain * h {
+                (queued / drain, 0.0)
+            } else {
+                (h, (queued - drain * h).max(0.0))
+            };
             admitted = rate * t_empty;
             admitted_ok = if admitted > 0.0 {
                 admitted * self.survival(queued, low)
@@ -425,8 +548,9 @@ impl FluidQueue {
         self.queue_ok = (pool_ok - drained_ok).clamp(0.0, end);
 
         let failures = blocked + admitted_late;
-        let to_orbit = self.cfg.retry_fraction * failures;
-        self.orbit += to_orbit;
+        let to_orbit = retry * failures;
+        self.orbit = (orbit - retries) + to_orbit;
+        self.orbit_us = orbit_us - retries_us;
         if attempts > 0.0 {
             self.orbit_us += to_orbit * (attempts_us / attempts);
         }
@@ -438,6 +562,86 @@ impl FluidQueue {
             wasted: drained_late,
             blocked,
             timed_out: admitted_late,
+            failures,
+            gave_up: failures - to_orbit,
+        }
+    }
+
+    /// A step of a full queue (at least at its limit) while attempts
+    /// reach capacity: the servers admit `capacity × h` users, the rest
+    /// are blocked, and the queue keeps its length. The same fluid step
+    /// as the general case with no time to fill, its arithmetic
+    /// rearranged so that the orbit's chain is one multiply-add.
+    #[inline(always)]
+    fn full_step(
+        &mut self,
+        (fresh, fresh_us): (f64, f64),
+        (retries, attempts, attempts_us): (f64, f64, f64),
+        h: f64,
+    ) -> StepFlows {
+        let queued = self.queue;
+        let capacity = self.cap;
+        let retry = self.cfg.retry_fraction;
+        if queued != self.full.queue {
+            let admitted = capacity * h;
+            let survival = self.survival(queued, queued);
+            let admitted_ok = admitted * survival;
+            let pool = queued + admitted;
+            self.full = Full {
+                queue: queued,
+                admitted_ok,
+                admitted_late: admitted - admitted_ok,
+                pool,
+                drained: (pool - queued).max(0.0),
+                inv_pool: if pool == self.full_pool {
+                    self.inv_full_pool
+                } else {
+                    1.0 / pool
+                },
+                survival,
+                orbit_keep: self.stay + retry * self.go,
+                ok_in: f64::NAN,
+                ok_out: 0.0,
+                drained_ok: 0.0,
+            };
+        }
+        let c = &mut self.full;
+        // The survival share at the queue's length is the exponential
+        // the next general step may start from.
+        self.exp_at = queued;
+        self.exp_val = c.survival;
+        let drained_ok = if self.queue_ok == c.ok_in {
+            c.drained_ok
+        } else {
+            let pool_ok = self.queue_ok + c.admitted_ok;
+            let ok = c.drained * (pool_ok * c.inv_pool);
+            c.ok_in = self.queue_ok;
+            c.ok_out = (pool_ok - ok).clamp(0.0, queued);
+            c.drained_ok = ok;
+            ok
+        };
+        self.queue_ok = c.ok_out;
+
+        let blocked = attempts - capacity * h;
+        let failures = blocked + c.admitted_late;
+        let to_orbit = retry * failures;
+        // orbit − retries + to_orbit, with retries = orbit × go and
+        // to_orbit = retry × (fresh + retries − capacity·h + late).
+        self.orbit = self.orbit * c.orbit_keep
+            + retry * ((fresh - capacity * h) + c.admitted_late);
+        // The same for the segment: it makes up attempts_us / attempts
+        // of the users who join the orbit.
+        let k = to_orbit / attempts;
+        self.orbit_us =
+            self.orbit_us * (self.stay + k * self.go) + k * fresh_us;
+        StepFlows {
+            retries,
+            attempts,
+            attempts_us,
+            served: drained_ok,
+            wasted: c.drained - drained_ok,
+            blocked,
+            timed_out: c.admitted_late,
             failures,
             gave_up: failures - to_orbit,
         }
@@ -490,13 +694,39 @@ pub fn burst_overflow(rate: f64, capacity: f64, cv: f64) -> f64 {
     if sigma <= 0.0 {
         return 0.0;
     }
-    let beta = (capacity - rate) / sigma;
+    let gap = capacity - rate;
+    let beta = gap / sigma;
     if beta > 8.0 {
         return 0.0;
     }
-    let pdf = (-0.5 * beta * beta).exp() * 0.398_942_280_401_432_7;
-    let tail = 0.5 * erfc(beta * std::f64::consts::FRAC_1_SQRT_2);
-    (sigma * pdf - (capacity - rate) * tail).max(0.0)
+    // σ·φ(β) − (C − rate)·Q(β), with Q(β) = erfc(β/√2)/2 as in [`erfc`].
+    // The work sits on the orbit's dependency chain in the minutes
+    // before a site tips, so it is arranged for a short chain: one
+    // exponential serves both φ and erfc (exp(−z²) = exp(−β²/2) for
+    // z = β/√2), A&S's t = 1/(1 + p·z) comes straight from σ and the
+    // gap, and the polynomial is evaluated in Estrin's scheme.
+    let e = (-0.5 * beta * beta).exp();
+    let t = sigma / (sigma + ERFC_P * std::f64::consts::FRAC_1_SQRT_2 * gap.abs());
+    let poly = erfc_poly(t);
+    let r = poly * e; // erfc(|β|/√2)
+    let tail = if beta >= 0.0 { 0.5 * r } else { 1.0 - 0.5 * r };
+    (sigma * (e * 0.398_942_280_401_432_7) - gap * tail).max(0.0)
+}
+
+/// A&S 7.1.26's coefficients: erfc(z) ≈ t·(a₁ + a₂t + a₃t² + a₄t³ +
+/// a₅t⁴)·exp(−z²), t = 1/(1 + p·z), z ≥ 0.
+const ERFC_P: f64 = 0.327_591_1;
+const ERFC_A: [f64; 5] =
+    [0.254_829_592, -0.284_496_736, 1.421_413_741, -1.453_152_027, 1.061_405_429];
+
+/// t·(a₁ + a₂t + a₃t² + a₄t³ + a₅t⁴), in Estrin's scheme.
+#[inline(always)]
+fn erfc_poly(t: f64) -> f64 {
+    let [a1, a2, a3, a4, a5] = ERFC_A;
+    let t2 = t * t;
+    let lo = a1 + a2 * t;
+    let mid = a3 + a4 * t;
+    t * ((lo + t2 * mid) + (t2 * t2) * a5)
 }
 
 /// The complementary error function, to about 1e-7 (Abramowitz &
@@ -798,7 +1028,11 @@ pub fn demand_at(
 
 // The demand series are the formulas of `demand_at`, evaluated
 // mid-minute, but computed without a transcendental function per step: a
-// table for the daily cycles and constant factors for exponentials.
+// table for the daily cycles and constant factors for exponentials. Each
+// shape is filled in a few passes over its series that the compiler can
+// vectorise: its pieces (before and after a deadline, a pulse's rise and
+// decay) are split at the index where the formula changes, and the
+// exponentials are geometric sequences computed in blocks.
 fn fill_demand(
     model: &Model,
     p: &[f64],
@@ -807,10 +1041,27 @@ fn fill_demand(
     run: &mut Run,
 ) {
     let n = run.fresh.len();
-    run.fresh.fill(0.0);
-    run.fresh_segment.fill(0.0);
     let h = STEP_MIN;
     let t0 = 0.5 * h;
+    let time = |i: usize| t0 + i as f64 * h;
+    // The first step whose mid-point is past `t` (by the same arithmetic
+    // as `time`), within 0..=n.
+    let first_after = |t: f64| {
+        let guess = ((t - t0) / h).floor();
+        let mut i = if guess.is_nan() {
+            0
+        } else {
+            (guess.max(-1.0) + 1.0).min(n as f64) as usize
+        };
+        while i > 0 && time(i - 1) > t {
+            i -= 1;
+        }
+        while i < n && time(i) <= t {
+            i += 1;
+        }
+        i
+    };
+    let mut any = false;
     for (k, comp) in model.components.iter().enumerate() {
         let ComponentKind::Demand { shape, segment_share, .. } = comp.kind
         else {
@@ -823,9 +1074,16 @@ fn fill_demand(
             continue;
         }
         d.resize(n, 0.0);
+        let d = &mut d[..n];
         let level = level_of(model, k, p);
         let cycle =
             |r: Rhythm| DailyCycle::new(r.peak.get(p), start_minute_of_day);
+        let rhythm = |r: Option<Rhythm>, d: &mut [f64]| {
+            if let Some(r) = r {
+                let s = r.swing.get(p);
+                cycle(r).apply(d, |x, c| x * (1.0 + s * c));
+            }
+        };
         match shape {
             Shape::DailyCycle { anchor, rhythm } => {
                 let swing = rhythm.swing.get(p);
@@ -834,10 +1092,7 @@ fn fill_demand(
                     1.0 + swing * phase(a.get(p) - peak).cos()
                 });
                 let scale = level / norm;
-                let c = cycle(rhythm);
-                for (i, x) in d.iter_mut().enumerate() {
-                    *x = scale * (1.0 + swing * c.cos(i));
-                }
+                cycle(rhythm).apply(d, |_, c| scale * (1.0 + swing * c));
             }
             Shape::DeadlineRush {
                 onset,
@@ -845,91 +1100,144 @@ fn fill_demand(
                 saturation,
                 deadline,
                 after,
-                rhythm,
+                rhythm: r,
             } => {
                 let onset_min = onset.get(p);
                 let width = onset_width.get(p).max(f64::MIN_POSITIVE);
                 let tau = saturation.get(p);
                 let dl = deadline.get(p);
                 let after = after.get(p).max(f64::MIN_POSITIVE);
-                let rh = rhythm.map(|r| (r.swing.get(p), cycle(r)));
                 // exp(−(t − onset)/width), falling by a constant factor a
                 // step.
-                let mut onset_exp = (-(t0 - onset_min) / width).exp();
-                let onset_step = (-h / width).exp();
-                let mut decay = f64::NAN; // exp(−(t − T)/after), set after T
-                let decay_step = (-h / after).exp();
-                for (i, x) in d.iter_mut().enumerate() {
-                    let t = t0 + i as f64 * h;
-                    // Before the deadline, onset × urgency share one
-                    // division.
-                    let (num, den) = if t <= dl {
-                        (tau, (dl - t + tau) * (1.0 + onset_exp))
-                    } else {
-                        if decay.is_nan() {
-                            decay = (-(t - dl) / after).exp();
-                        } else {
-                            decay *= decay_step;
-                        }
-                        (decay, 1.0 + onset_exp)
-                    };
-                    let r =
-                        rh.as_ref().map_or(1.0, |(s, c)| 1.0 + s * c.cos(i));
-                    *x = level * num / den * r;
-                    onset_exp *= onset_step;
+                geometric(d, (-(t0 - onset_min) / width).exp(), (-h / width).exp());
+                // Before the deadline, onset × urgency share one
+                // division; after it, urgency decays.
+                let split = first_after(dl);
+                let (before, later) = d.split_at_mut(split);
+                for (i, x) in before.iter_mut().enumerate() {
+                    let den = (dl - time(i) + tau) * (1.0 + *x);
+                    *x = level * tau / den;
                 }
+                if !later.is_empty() {
+                    // The onset factors, then the decay in place.
+                    for x in later.iter_mut() {
+                        *x = 1.0 + *x;
+                    }
+                    let first = (-(time(split) - dl) / after).exp();
+                    let step = (-h / after).exp();
+                    geometric_div(later, first, step, level);
+                }
+                rhythm(r, d);
             }
-            Shape::Pulse { onset, rise, half_life, rhythm } => {
+            Shape::Pulse { onset, rise, half_life, rhythm: r } => {
                 let on = onset.get(p);
                 let rise = rise.get(p).max(f64::MIN_POSITIVE);
                 let rate = std::f64::consts::LN_2
                     / half_life.get(p).max(f64::MIN_POSITIVE);
                 let inv_rise = 1.0 / rise;
-                let rh = rhythm.map(|r| (r.swing.get(p), cycle(r)));
-                let mut decay = f64::NAN;
-                let decay_step = (-h * rate).exp();
-                for (i, x) in d.iter_mut().enumerate() {
-                    let t = t0 + i as f64 * h;
-                    let u = (t - on) * inv_rise;
-                    let shape = if u <= 0.0 {
-                        0.0
-                    } else if u < 1.0 {
-                        u * u * (3.0 - 2.0 * u)
-                    } else {
-                        if decay.is_nan() {
-                            decay = (-(t - on - rise) * rate).exp();
-                        } else {
-                            decay *= decay_step;
-                        }
-                        decay
-                    };
-                    let r =
-                        rh.as_ref().map_or(1.0, |(s, c)| 1.0 + s * c.cos(i));
-                    *x = level * shape * r;
+                let u = |i: usize| (time(i) - on) * inv_rise;
+                // Zero until u > 0, a smooth rise while u < 1, then a
+                // decay.
+                let mut a = first_after(on).min(n);
+                while a > 0 && u(a - 1) > 0.0 {
+                    a -= 1;
                 }
+                while a < n && u(a) <= 0.0 {
+                    a += 1;
+                }
+                let mut b = a;
+                while b < n && u(b) < 1.0 {
+                    b += 1;
+                }
+                d[..a].fill(0.0);
+                for (i, x) in d[a..b].iter_mut().enumerate() {
+                    let u = u(a + i);
+                    *x = level * (u * u * (3.0 - 2.0 * u));
+                }
+                if b < n {
+                    let first = (-(time(b) - on - rise) * rate).exp();
+                    geometric(&mut d[b..], first, (-h * rate).exp());
+                    for x in d[b..].iter_mut() {
+                        *x *= level;
+                    }
+                }
+                rhythm(r, d);
             }
-            Shape::Step { from, until, rhythm } => {
+            Shape::Step { from, until, rhythm: r } => {
                 let (a, b) =
                     (from.get(p), until.map_or(f64::INFINITY, |u| u.get(p)));
-                let rh = rhythm.map(|r| (r.swing.get(p), cycle(r)));
                 for (i, x) in d.iter_mut().enumerate() {
-                    let t = t0 + i as f64 * h;
-                    let r =
-                        rh.as_ref().map_or(1.0, |(s, c)| 1.0 + s * c.cos(i));
-                    *x = if t >= a && t < b { level * r } else { 0.0 };
+                    let t = time(i);
+                    *x = if t >= a && t < b { level } else { 0.0 };
                 }
+                rhythm(r, d);
             }
         }
         let share = segment_share.get(p).clamp(0.0, 1.0);
-        for ((f, s), &x) in run
-            .fresh
-            .iter_mut()
-            .zip(run.fresh_segment.iter_mut())
-            .zip(d.iter())
-        {
-            *f += x;
-            *s += x * share;
+        let fresh = &mut run.fresh[..n];
+        let seg = &mut run.fresh_segment[..n];
+        if any {
+            for ((f, s), &x) in fresh.iter_mut().zip(seg.iter_mut()).zip(&*d) {
+                *f += x;
+                *s += x * share;
+            }
+        } else {
+            for ((f, s), &x) in fresh.iter_mut().zip(seg.iter_mut()).zip(&*d) {
+                *f = x;
+                *s = x * share;
+            }
+            any = true;
         }
+    }
+    if !any {
+        run.fresh.fill(0.0);
+        run.fresh_segment.fill(0.0);
+    }
+}
+
+/// The block length of [`geometric`]: the sequence advances by a
+/// constant factor per block, and within a block each term is the
+/// block's first times a power of the ratio, so the terms of a block are
+/// independent of each other.
+const BLOCK: usize = 8;
+
+/// `out[i] = first · ratioⁱ`.
+fn geometric(out: &mut [f64], first: f64, ratio: f64) {
+    let mut pow = [1.0; BLOCK];
+    for j in 1..BLOCK {
+        pow[j] = pow[j - 1] * ratio;
+    }
+    let jump = pow[BLOCK - 1] * ratio;
+    let mut base = first;
+    let mut chunks = out.chunks_exact_mut(BLOCK);
+    for chunk in &mut chunks {
+        for (x, &q) in chunk.iter_mut().zip(&pow) {
+            *x = base * q;
+        }
+        base *= jump;
+    }
+    for (x, &q) in chunks.into_remainder().iter_mut().zip(&pow) {
+        *x = base * q;
+    }
+}
+
+/// `out[i] = level · first · ratioⁱ / out[i]`.
+fn geometric_div(out: &mut [f64], first: f64, ratio: f64, level: f64) {
+    let mut pow = [1.0; BLOCK];
+    for j in 1..BLOCK {
+        pow[j] = pow[j - 1] * ratio;
+    }
+    let jump = pow[BLOCK - 1] * ratio;
+    let mut base = first;
+    let mut chunks = out.chunks_exact_mut(BLOCK);
+    for chunk in &mut chunks {
+        for (x, &q) in chunk.iter_mut().zip(&pow) {
+            *x = level * (base * q) / *x;
+        }
+        base *= jump;
+    }
+    for (x, &q) in chunks.into_remainder().iter_mut().zip(&pow) {
+        *x = level * (base * q) / *x;
     }
 }
 
@@ -937,37 +1245,54 @@ fn fill_demand(
 /// table of the day's minutes shifted by the peak: cos(θ − φ) =
 /// cos θ·cos φ + sin θ·sin φ, so no step depends on the one before.
 struct DailyCycle {
-    table: &'static [(f64, f64)],
     offset: usize,
     cos_peak: f64,
     sin_peak: f64,
 }
 
+/// cos and sin of the middle of each minute of the day.
+fn day_table() -> &'static ([f64; MINUTES_PER_DAY], [f64; MINUTES_PER_DAY]) {
+    static TABLE: OnceLock<Box<([f64; MINUTES_PER_DAY], [f64; MINUTES_PER_DAY])>> =
+        OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = Box::new(([0.0; MINUTES_PER_DAY], [0.0; MINUTES_PER_DAY]));
+        for k in 0..MINUTES_PER_DAY {
+            let (sin, cos) = phase(k as f64 + 0.5 * STEP_MIN).sin_cos();
+            t.0[k] = cos;
+            t.1[k] = sin;
+        }
+        t
+    })
+}
+
 impl DailyCycle {
     fn new(peak_min: f64, start_minute_of_day: usize) -> DailyCycle {
-        static TABLE: OnceLock<Vec<(f64, f64)>> = OnceLock::new();
-        let table = TABLE.get_or_init(|| {
-            (0..MINUTES_PER_DAY)
-                .map(|k| {
-                    let (sin, cos) =
-                        phase(k as f64 + 0.5 * STEP_MIN).sin_cos();
-                    (cos, sin)
-                })
-                .collect()
-        });
         let (sin_peak, cos_peak) = phase(peak_min).sin_cos();
         DailyCycle {
-            table,
             offset: start_minute_of_day % MINUTES_PER_DAY,
             cos_peak,
             sin_peak,
         }
     }
 
-    #[inline]
-    fn cos(&self, step: usize) -> f64 {
-        let (c, s) = self.table[(step + self.offset) % MINUTES_PER_DAY];
-        c * self.cos_peak + s * self.sin_peak
+    /// `out[i] = f(out[i], cos at step i)`, a day's stretch at a time.
+    #[inline(always)]
+    fn apply(&self, out: &mut [f64], f: impl Fn(f64, f64) -> f64) {
+        let (cos, sin) = day_table();
+        let (cp, sp) = (self.cos_peak, self.sin_peak);
+        let mut k = self.offset;
+        let mut rest = out;
+        while !rest.is_empty() {
+            let len = (MINUTES_PER_DAY - k).min(rest.len());
+            let (now, next) = rest.split_at_mut(len);
+            for ((x, &c), &s) in
+                now.iter_mut().zip(&cos[k..k + len]).zip(&sin[k..k + len])
+            {
+                *x = f(*x, c * cp + s * sp);
+            }
+            rest = next;
+            k = 0;
+        }
     }
 }
 
