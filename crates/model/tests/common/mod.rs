@@ -126,8 +126,8 @@ pub const MINI_JSON: &str = r#"{
   ],
   "model": {
     "capacity": { "servers": 2, "per_server": "cap_per_min" },
-    "behaviour": { "timeout_s": 60, "queue_max_wait_s": 30,
-                   "retry_pct": 0, "retry_wait_s": 60 },
+    "behaviour": { "give_up_after_s": 60, "queue_limit_s": 30,
+                   "retry_share_pct": 0, "retry_after_s": 60 },
     "components": [
       { "id": "base", "label": { "en": "Base", "fr": "Base" },
         "kind": "demand", "shape": "daily_cycle", "level": "level_per_min",
