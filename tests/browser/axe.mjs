@@ -1,6 +1,9 @@
 // axe-core in headless Chromium (issue 4, item 9): serves the release
 // bundle, loads the page at 1200×900 and 360×800, in light and dark colour
-// scheme, in English and French, waits for the widget to render, injects
+// scheme, in English and French (a run whose page is not in its language
+// fails: the widget's lang must be en-CA / fr-CA, the page's <html lang>
+// must follow, and strings of that language's interface must be on the
+// page), waits for the widget to render, injects
 // axe-core and runs it with the WCAG 2.0/2.1/2.2 A+AA tags and the
 // `target-size` rule. Every violation is printed; any violation, or a run in
 // which the widget did not render or axe did not run, fails.
@@ -35,9 +38,11 @@ const SCHEMES = [
   { name: 'light', flag: '--blink-settings=preferredColorScheme=1', dark: false },
   { name: 'dark', flag: '--blink-settings=preferredColorScheme=0', dark: true },
 ];
+// Each language run must really be in that language: the widget's lang
+// and strings of its own interface that only that language has.
 const LANGS = [
-  { name: 'en', query: '' },
-  { name: 'fr', query: '?cc-lang=fr' },
+  { name: 'en', query: '', tag: 'en-CA', strings: ['The claims', 'Tune the causes'] },
+  { name: 'fr', query: '?cc-lang=fr', tag: 'fr-CA', strings: ['Les affirmations', 'Régler les causes'] },
 ];
 const MAX_NODES = 8; // printed per violation; the count is always printed
 
@@ -81,7 +86,10 @@ function svgReady() {
     requestAnimationFrame(() => requestAnimationFrame(() => done({
       ok: true,
       svg: svg.getAttribute('class'),
-      lang: root.getAttribute('lang') || document.documentElement.lang || '',
+      lang: root.getAttribute('lang') || '',
+      htmlLang: document.documentElement.lang || '',
+      claimsHeading: ((root.querySelector('.cc-claims-heading') || {}).textContent || '').trim(),
+      text: (root.innerText || '').slice(0, 20000),
       dark: matchMedia('(prefers-color-scheme: dark)').matches,
       viewport: [innerWidth, innerHeight],
       ms: Math.round(now - started),
@@ -127,10 +135,17 @@ async function runOne(browser, baseUrl, page, vp, scheme, lang, axeSource, shots
   if (seen.dark !== scheme.dark) {
     return fail(`prefers-color-scheme: dark is ${seen.dark}, expected ${scheme.dark}`);
   }
-  if (lang.name === 'fr' && !seen.lang.startsWith('fr')) {
-    // Until the widget reads ?cc-lang, the French run checks the English page.
-    lines.push(`  note: ${label}: the widget did not switch to French (lang="${seen.lang}")`);
+  // The run audits the page in its language, or it fails: an English page
+  // audited as "fr" would prove nothing about the French one.
+  // The widget owns this page (it keeps the state in its URL), so the page
+  // speaks its language too (WCAG 3.1.1).
+  const missing = lang.strings.filter((x) => !seen.text.includes(x));
+  if (seen.lang !== lang.tag || !seen.htmlLang.toLowerCase().startsWith(lang.name) || missing.length) {
+    return fail(`the page is not in ${lang.name === 'fr' ? 'French' : 'English'}: the widget's lang is "${seen.lang}" ` +
+      `(expected "${lang.tag}"; <html lang="${seen.htmlLang}">), claims heading ${JSON.stringify(seen.claimsHeading)}` +
+      (missing.length ? `, missing ${missing.map((x) => JSON.stringify(x)).join(', ')}` : ''));
   }
+  lines.push(`  ${label}: widget lang="${seen.lang}", <html lang="${seen.htmlLang}">, claims heading ${JSON.stringify(seen.claimsHeading)}`);
   if (shotsDir) {
     const file = join(shotsDir, `${page.replace(/[^a-z0-9]+/gi, '_')}-${vp[0]}-${scheme.name}-${lang.name}.png`
       .replace(/^_+-?/, ''));
