@@ -277,7 +277,10 @@ async fn a_preset_sets_exactly_its_hypotheses() {
 async fn keyboard_on_a_slider_changes_the_value_and_the_curve() {
     let w = mounted(english()).await;
     w.open("tune").await;
-    assert_eq!(w.attr(r#"button.cc-tab[data-panel="tune"]"#, "aria-expanded"), "true");
+    assert_eq!(
+        w.attr(r#"button.cc-tab[data-panel="tune"]"#, "aria-expanded"),
+        "true"
+    );
     let selector = r#"input[type="range"][data-param="timeout_s"]"#;
     let before = w.curve();
     assert_eq!(w.input(selector).value(), "90");
@@ -382,7 +385,10 @@ async fn french_renders_french_and_keeps_original_quotes_one_tap_away() {
     assert_eq!(w.attr(".cc-root", "lang"), "fr-CA");
     assert_eq!(w.text(r#"button.cc-tab[data-panel="evidence"]"#), "Preuves");
     let summary = w.text(".cc-summary");
-    assert!(summary.contains("le site simulé commence à défaillir"), "{summary}");
+    assert!(
+        summary.contains("le site simulé commence à défaillir"),
+        "{summary}"
+    );
     assert!(summary.contains("le 8 novembre à 13\u{a0}h"), "{summary}");
     w.open("record").await;
     let item = w.text(r#".cc-events li[data-event="ticket-5pm"]"#);
@@ -390,7 +396,10 @@ async fn french_renders_french_and_keeps_original_quotes_one_tap_away() {
     let original = w.text(
         r#".cc-events li[data-event="ticket-5pm"] .cc-original blockquote"#,
     );
-    assert!(original.contains("there's nothing that can be done"), "{original}");
+    assert!(
+        original.contains("there's nothing that can be done"),
+        "{original}"
+    );
     assert_eq!(
         w.attr(r#".cc-events li[data-event="ticket-5pm"] .cc-original blockquote"#, "lang"),
         "en"
@@ -526,7 +535,10 @@ async fn the_js_api_drives_the_rendered_widget_and_rejects_bad_options() {
     assert_eq!(js_sys::JSON::stringify(&hyps).unwrap(), "[\"deadline\"]");
     assert!(js_sys::Array::from(&get(&results, "checks")).length() >= 7);
 
-    let all = js_sys::JSON::parse(r#"{"hypotheses": "deadline,election,underprovisioning"}"#).unwrap();
+    let all = js_sys::JSON::parse(
+        r#"{"hypotheses": "deadline,election,underprovisioning"}"#,
+    )
+    .unwrap();
     handle.set(all).unwrap_or_else(|_| panic!("set"));
     settle().await;
     assert_eq!(switches(&el), ["true", "true", "true"]);
