@@ -1227,12 +1227,19 @@ class Run {
       if (!/deadline,underprovisioning|deadline%2Cunderprovisioning/.test(s)) problems.push(`script code lacks the hypotheses: ${JSON.stringify(s)}`);
       if (!/timeout_s="?45/.test(s)) problems.push(`script code lacks data-timeout_s="45": ${JSON.stringify(s)}`);
       if (!new RegExp(`data-lang="${lang}"`).test(s)) problems.push(`script code lacks data-lang="${lang}"`);
-      if (!/<iframe/.test(f) || !/embed\.html\?/.test(f) || !/title=/.test(f)) problems.push(`iframe code lacks <iframe, embed.html? or title=: ${JSON.stringify(f)}`);
+      if (!/<iframe/.test(f) || !/embed(-[a-z]{2})?\.html\?/.test(f) || !/title=/.test(f)) problems.push(`iframe code lacks <iframe, embed.html? (or embed-${lang}.html?) or title=: ${JSON.stringify(f)}`);
       if (!/cc-hypotheses=deadline(,|%2C)underprovisioning/.test(f)) problems.push(`iframe code lacks cc-hypotheses: ${JSON.stringify(f)}`);
       if (!/cc-timeout_s=45/.test(f)) problems.push(`iframe code lacks cc-timeout_s=45: ${JSON.stringify(f)}`);
       if (!p.copies.every(Boolean)) problems.push(`copy buttons after the codes: ${JSON.stringify(p.copies)}`);
       return [problems.length === 0, problems.join('; ') || `script: ${JSON.stringify(s)}; iframe: ${JSON.stringify(f)}`];
     });
+    if (lang === 'fr') {
+      // The iframe's title is its accessible name on the host page: French typography too.
+      const title = p && /title="([^"]*)"/.exec(p.iframe || '');
+      check(`${page}: reporter mode: the French iframe code's title follows French typography (U+00A0 before ":", no “ ” ")`,
+        !!title && !/(^|[^\u00a0\u202f]):/.test(title[1]) && !/[“”]|&quot;/.test(title[1]),
+        title ? JSON.stringify(title[1]).replace(/\u00a0/g, '⍽') : `no title="…" in ${JSON.stringify(p && p.iframe)}`);
+    }
     await step(`${page}: reporter mode: once the analysis finished, the ClaimReview JSON-LD (textarea.cc-claimreview) is one valid ClaimReview per claim`, async () => {
       if (!a.ok) return [false, `the analysis did not finish: ${a.progress}`];
       const text = await this.browser.waitFor(`${H} const e = ${rootExpr}.querySelector('[data-open-panel="share"] textarea.cc-claimreview');
@@ -1457,6 +1464,8 @@ class Run {
     });
     const f = await this.browser.findElement('#pym-slot iframe').catch(() => null);
     await this.noErrors(page, { frame: f });
+    const f2 = await this.browser.findElement('#pym-slot iframe').catch(() => null);
+    await this.axe(page, f2 ? [f2] : [], !!f2);
   }
 
 
@@ -1588,12 +1597,25 @@ class Run {
     for (const id of Object.keys(SCENARIOS).sort((a, b) => (a === DEFAULT_ID ? -1 : b === DEFAULT_ID ? 1 : a.localeCompare(b)))) {
       for (const lang of ['en', 'fr']) combos.push({ scenario: id, lang });
     }
-    const out = await this.browser.executeAsync(TEXT_SCRIPT, [combos, PANELS, ANALYSIS_TIMEOUT_MS], ANALYSIS_TIMEOUT_MS + 120_000)
+    // A control, read the same way from inside the first French widget: it
+    // breaks every French rule once, so the rules must catch it.
+    const control = `Contrôle : 5,0 % à 14,0 h, 17000 internautes, « x » et "y" ${ETA.claims[0].id}`;
+    const out = await this.browser.executeAsync(TEXT_SCRIPT, [combos, PANELS, ANALYSIS_TIMEOUT_MS, control], ANALYSIS_TIMEOUT_MS + 120_000)
       .catch((e) => ({ fatal: e.message }));
     if (out.fatal) {
       check(`${page}: the rendered-text script ran`, false, out.fatal);
       return;
     }
+    await step(`rendered text: control — a French line that breaks every rule, read from inside a French widget, is caught by every French rule`, async () => {
+      const w = out.widgets.find((x) => x.control);
+      if (!w) return [false, 'no control was read'];
+      const found = new Set(checkText({ lang: 'fr', panels: [w.control] }, SCENARIOS[w.scenario]).map((f) => f.rule));
+      const rules = ['space-before-colon', 'space-before-percent', 'space-inside-guillemets', 'english-quotes-in-french',
+        'trailing-zero', 'decimal-hour', 'french-thousands', 'internal-id'];
+      const missed = rules.filter((r) => !found.has(r));
+      return [missed.length === 0, missed.length ? `missed: ${missed.join(', ')} in ${JSON.stringify(w.control.segs.map((x) => x.text).join(' | '))}`
+        : `all ${rules.length} rules fired on ${JSON.stringify(control)}`];
+    });
     for (const w of out.widgets) {
       const label = `rendered text, ${w.scenario}, ${w.lang}`;
       if (w.notBundled) {
@@ -1654,6 +1676,7 @@ const TEXT_SCRIPT = `${H}
 const combos = arguments[0];
 const panels = arguments[1];
 const analysisMs = arguments[2];
+const controlText = arguments[3];
 const done = arguments[arguments.length - 1];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
@@ -1730,6 +1753,17 @@ function read(root) {
       openAll(); await frame();
       const first = read(root);
       r.panels.push({ view: '(no panel)', chars: first.segs.reduce((n, s) => n + s.text.length, 0), ...first });
+      if (w.lang === 'fr' && !result.some((x) => x.control)) {
+        const p = document.createElement('p');
+        p.className = 'cc-test-control';
+        p.textContent = controlText;
+        root.appendChild(p);
+        await frame();
+        const t = read(p);
+        r.control = { view: 'control', ...t };
+        p.remove();
+        await frame();
+      }
       for (const id of panels) {
         const tab = root.querySelector('.cc-tab[data-panel="' + id + '"]');
         if (!tab) continue;
