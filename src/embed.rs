@@ -353,6 +353,45 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
                     OPTION_NAMES.join(", ")
                 )));
             }
+            // Name the field of a value of the wrong type; the
+            // deserializer's own message does not.
+            let value = js_sys::Reflect::get(object, &JsValue::from_str(&key))
+                .unwrap_or(JsValue::UNDEFINED);
+            if value.is_undefined() || value.is_null() {
+                continue;
+            }
+            let expected = match key.as_str() {
+                "static" | "plain" | "reporter" if value.as_bool().is_none() => {
+                    Some("true or false")
+                }
+                "scenario" | "controls" | "view" | "lang" | "theme"
+                | "baseUrl"
+                    if value.as_string().is_none() =>
+                {
+                    Some("a string")
+                }
+                "params" if !value.is_object() || js_sys::Array::is_array(&value) => {
+                    Some("an object of parameter names and numbers")
+                }
+                _ => None,
+            };
+            if let Some(expected) = expected {
+                return Err(JsError::new(&format!(
+                    "claimcheck: invalid option `{key}`: expected {expected}"
+                )));
+            }
+            if key == "params" {
+                let params: &js_sys::Object = value.unchecked_ref();
+                for name in js_sys::Object::keys(params).iter().filter_map(|k| k.as_string()) {
+                    let v = js_sys::Reflect::get(params, &JsValue::from_str(&name))
+                        .unwrap_or(JsValue::UNDEFINED);
+                    if v.as_f64().is_none_or(|x| !x.is_finite()) {
+                        return Err(JsError::new(&format!(
+                            "claimcheck: invalid option `params.{name}`: expected a number"
+                        )));
+                    }
+                }
+            }
         }
     }
     serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {

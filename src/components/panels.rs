@@ -5,6 +5,7 @@
 //! opened from a link (`view=`).
 
 use claimcheck_model::locale::Lang;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::next_id;
@@ -52,8 +53,29 @@ pub fn panels(props: &PanelsProps) -> Html {
         let d = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Open(None)))
     };
+    // Escape closes the open panel and puts focus back on its button.
+    let on_key = {
+        let d = props.dispatch.clone();
+        let open = props.open;
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Escape" {
+                return;
+            }
+            let Some(p) = open else { return };
+            e.prevent_default();
+            let target: Option<web_sys::Element> = e.target_dyn_into();
+            let tab = target
+                .and_then(|t| t.closest(".cc-tabs-wrap").ok().flatten())
+                .and_then(|w| w.query_selector(&format!("button.cc-tab[data-panel=\"{}\"]", p.id())).ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            d.emit(Action::Open(None));
+            if let Some(tab) = tab {
+                let _ = tab.focus();
+            }
+        })
+    };
     html! {
-        <nav class="cc-tabs-wrap" aria-label={ui.tabs_label}>
+        <nav class="cc-tabs-wrap" aria-label={ui.tabs_label} onkeydown={on_key}>
             <div class="cc-tabs">{ for buttons }</div>
             <div id={region} class="cc-panel-region">
                 if let Some(p) = props.open.filter(|p| props.panels.contains(p)) {

@@ -70,10 +70,10 @@ pub fn iframe_snippet(
             .collect();
     query.push(format!("{URL_PREFIX}lang={}", lang.key()));
     format!(
-        "<iframe src=\"{base}{}?{}\" title=\"{}: {}\" width=\"100%\" height=\"900\" frameborder=\"0\" loading=\"lazy\"></iframe>\n<script src=\"{base}claimcheck-parent.js\" async></script>",
+        "<iframe src=\"{base}{}?{}\" title=\"{} {}\" width=\"100%\" height=\"900\" frameborder=\"0\" loading=\"lazy\"></iframe>\n<script src=\"{base}claimcheck-parent.js\" async></script>",
         if lang == Lang::Fr { "embed-fr.html" } else { "embed.html" },
         query.join("&amp;"),
-        ui(lang).iframe_title,
+        lang.colon(ui(lang).iframe_title),
         scenario.title.get(lang.key()).replace('"', "&quot;")
     )
 }
