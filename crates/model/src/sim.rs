@@ -171,6 +171,10 @@ struct Full {
     /// The orbit's factor over a step: what stays, plus the retry share
     /// of what comes back (it fails again).
     orbit_keep: f64,
+    /// The share of the pool left after the servers' work.
+    keep: f64,
+    /// `admitted_ok × keep`.
+    admitted_ok_kept: f64,
     /// The last step's make-up of the queue before, after, and the
     /// served users it gave.
     ok_in: f64,
@@ -181,6 +185,20 @@ struct Full {
 }
 
 impl Full {
+    /// The queue's make-up after a step that starts with `queue_ok` users
+    /// who will be served in time: (`queue_ok`, after, served). The
+    /// servers drain the pool in proportion, so what stays is the share
+    /// `keep` of the pool; written as one multiply-add on `queue_ok` for a
+    /// short dependency chain.
+    #[inline(always)]
+    fn make_up(&self, queue_ok: f64) -> (f64, f64, f64) {
+        let pool_ok = queue_ok + self.admitted_ok;
+        let served = self.drained * (pool_ok * self.inv_pool);
+        let after = (queue_ok * self.keep + self.admitted_ok_kept)
+            .clamp(0.0, self.queue);
+        (queue_ok, after, served)
+    }
+
     const NONE: Full = Full {
         queue: f64::NAN,
         admitted_ok: 0.0,
@@ -190,6 +208,8 @@ impl Full {
         inv_pool: 0.0,
         survival: 0.0,
         orbit_keep: 0.0,
+        keep: 0.0,
+        admitted_ok_kept: 0.0,
         ok_in: f64::NAN,
         ok_out: 0.0,
         drained_ok: 0.0,
@@ -349,15 +369,22 @@ impl FluidQueue {
         self.advance(fresh, fresh_us, capacity, h)
     }
 
-    /// Updates what depends only on the step length and the capacity.
+    /// The share of the orbit that comes back in a step of `h`.
     #[inline(always)]
-    fn prepare(&mut self, capacity: f64, h: f64) {
+    fn go_for(&mut self, h: f64) -> f64 {
         if h != self.stay_h {
             self.stay_h = h;
             self.stay = (-h / self.cfg.retry_wait_min).exp();
             self.go = 1.0 - self.stay;
             self.full = Full::NONE;
         }
+        self.go
+    }
+
+    /// Updates what depends only on the step length and the capacity.
+    #[inline(always)]
+    fn prepare(&mut self, capacity: f64, h: f64) {
+        self.go_for(h);
         if capacity != self.cap || h != self.full_h {
             self.cap = capacity;
             self.full_h = h;
@@ -415,17 +442,8 @@ impl FluidQueue {
             let lost = burst_overflow(rate, capacity, self.cfg.burst_cv) * h;
             if lost <= 0.0 {
                 if orbit > 0.0 {
-                    self.orbit = orbit - retries;
-                    self.orbit_us = orbit_us - retries_us;
-                    // An orbit decayed into subnormal numbers is empty:
-                    // arithmetic on them is very slow, and they hold
-                    // fewer than 1e-307 users.
-                    if self.orbit < f64::MIN_POSITIVE {
-                        self.orbit = 0.0;
-                        self.orbit_us = 0.0;
-                    } else if self.orbit_us < f64::MIN_POSITIVE {
-                        self.orbit_us = 0.0;
-                    }
+                    (self.orbit, self.orbit_us) =
+                        flush(orbit - retries, orbit_us - retries_us);
                 }
                 return StepFlows {
                     retries,
@@ -567,6 +585,42 @@ impl FluidQueue {
         }
     }
 
+    /// Makes [`FluidQueue::full`] describe the queue's current length.
+    #[inline(always)]
+    fn full_consts(&mut self, h: f64) {
+        let queued = self.queue;
+        if queued == self.full.queue {
+            return;
+        }
+        let capacity = self.cap;
+        let admitted = capacity * h;
+        let survival = self.survival(queued, queued);
+        let admitted_ok = admitted * survival;
+        let pool = queued + admitted;
+        let drained = (pool - queued).max(0.0);
+        let inv_pool = if pool == self.full_pool {
+            self.inv_full_pool
+        } else {
+            1.0 / pool
+        };
+        let keep = 1.0 - drained * inv_pool;
+        self.full = Full {
+            queue: queued,
+            admitted_ok,
+            admitted_late: admitted - admitted_ok,
+            pool,
+            drained,
+            inv_pool,
+            survival,
+            orbit_keep: self.stay + self.cfg.retry_fraction * self.go,
+            keep,
+            admitted_ok_kept: admitted_ok * keep,
+            ok_in: f64::NAN,
+            ok_out: 0.0,
+            drained_ok: 0.0,
+        };
+    }
+
     /// A step of a full queue (at least at its limit) while attempts
     /// reach capacity: the servers admit `capacity × h` users, the rest
     /// are blocked, and the queue keeps its length. The same fluid step
@@ -582,47 +636,19 @@ impl FluidQueue {
         let queued = self.queue;
         let capacity = self.cap;
         let retry = self.cfg.retry_fraction;
-        if queued != self.full.queue {
-            let admitted = capacity * h;
-            let survival = self.survival(queued, queued);
-            let admitted_ok = admitted * survival;
-            let pool = queued + admitted;
-            self.full = Full {
-                queue: queued,
-                admitted_ok,
-                admitted_late: admitted - admitted_ok,
-                pool,
-                drained: (pool - queued).max(0.0),
-                inv_pool: if pool == self.full_pool {
-                    self.inv_full_pool
-                } else {
-                    1.0 / pool
-                },
-                survival,
-                orbit_keep: self.stay + retry * self.go,
-                ok_in: f64::NAN,
-                ok_out: 0.0,
-                drained_ok: 0.0,
-            };
-        }
+        self.full_consts(h);
         let c = &mut self.full;
         // The survival share at the queue's length is the exponential
         // the next general step may start from.
         self.exp_at = queued;
         self.exp_val = c.survival;
-        let drained_ok = if self.queue_ok == c.ok_in {
-            c.drained_ok
-        } else {
-            let pool_ok = self.queue_ok + c.admitted_ok;
-            let ok = c.drained * (pool_ok * c.inv_pool);
-            c.ok_in = self.queue_ok;
-            c.ok_out = (pool_ok - ok).clamp(0.0, queued);
-            c.drained_ok = ok;
-            ok
-        };
+        if self.queue_ok != c.ok_in {
+            (c.ok_in, c.ok_out, c.drained_ok) = c.make_up(self.queue_ok);
+        }
+        let drained_ok = c.drained_ok;
         self.queue_ok = c.ok_out;
 
-        let blocked = attempts - capacity * h;
+        let blocked = (attempts / h - capacity) * h;
         let failures = blocked + c.admitted_late;
         let to_orbit = retry * failures;
         // orbit − retries + to_orbit, with retries = orbit × go and
@@ -669,6 +695,260 @@ impl FluidQueue {
         // Mean of exp(−x) over [a, b].
         (ea - eb) / d
     }
+
+    /// Runs the queue over a window of one-minute steps (the simulation's
+    /// loop), writing each minute's flows as rates and adding up the
+    /// totals.
+    ///
+    /// Each minute is what [`FluidQueue::step`] would give (to rounding),
+    /// but the common stretches run in loops of their own that keep the
+    /// state in registers and skip what cannot happen there:
+    ///
+    /// - *quiet*: no queue, no orbit, demand far below capacity: everyone
+    ///   is served, and the minutes are independent of each other;
+    /// - *healthy*: no queue and demand below capacity, with an orbit
+    ///   decaying or bursts spilling over;
+    /// - *full*: a full queue in overload at constant capacity.
+    ///
+    /// The minutes in between (a queue filling or draining) take the
+    /// general step.
+    fn run_minutes(&mut self, mut m: Minutes<'_>, totals: &mut Totals) {
+        let n = m.fresh.len();
+        let mut i = 0;
+        while i < n {
+            if self.queue == 0.0 {
+                if self.orbit == 0.0 {
+                    i = self.quiet_run(&mut m, i, totals);
+                }
+                let end = self.healthy_run(&mut m, i, totals);
+                if end > i {
+                    i = end;
+                    continue;
+                }
+                if i >= n {
+                    break;
+                }
+            }
+            let c = m.cap[i].max(0.0);
+            self.prepare(c, STEP_MIN);
+            if self.queue >= self.limit && c > 0.0 {
+                let end = self.full_run(&mut m, i, totals);
+                if end > i {
+                    i = end;
+                    continue;
+                }
+            }
+            let h = STEP_MIN;
+            let fresh = m.fresh[i] * h;
+            let f = self.step(fresh, m.fresh_us[i] * h, m.cap[i], h);
+            m.retries[i] = f.retries / h;
+            m.attempts[i] = f.attempts / h;
+            m.served[i] = f.served / h;
+            m.failures[i] = f.failures / h;
+            m.attempts_us[i] = f.attempts_us / h;
+            totals.fresh += fresh;
+            totals.served += f.served;
+            totals.gave_up += f.gave_up;
+            totals.wasted += f.wasted;
+            totals.timed_out += f.timed_out;
+            i += 1;
+        }
+    }
+
+    /// Quiet minutes from `from` on (no queue, no orbit): returns the
+    /// first minute that is not quiet. A minute is quiet when demand is
+    /// more than eight standard deviations below capacity, so that
+    /// [`burst_overflow`] is zero; everyone is then served at once.
+    fn quiet_run(
+        &mut self,
+        m: &mut Minutes<'_>,
+        from: usize,
+        totals: &mut Totals,
+    ) -> usize {
+        let h = STEP_MIN;
+        let cv = self.cfg.burst_cv;
+        let quiet = |f: f64, c: f64| {
+            let (f, c) = ((f * h).max(0.0) / h, c.max(0.0));
+            let sigma = cv * f;
+            (f < c) & (!(sigma > 0.0) | (c - f > 8.0 * sigma))
+        };
+        // Eight minutes at a time, without branches, where it can.
+        let n = m.fresh.len();
+        let mut end = from;
+        while end + 8 <= n {
+            let all = m.fresh[end..end + 8]
+                .iter()
+                .zip(&m.cap[end..end + 8])
+                .fold(true, |all, (&f, &c)| all & quiet(f, c));
+            if !all {
+                break;
+            }
+            end += 8;
+        }
+        while end < n && quiet(m.fresh[end], m.cap[end]) {
+            end += 1;
+        }
+        let r = from..end;
+        for ((((a, s), (re, fa)), us), (&x, &xu)) in m.attempts[r.clone()]
+            .iter_mut()
+            .zip(&mut m.served[r.clone()])
+            .zip(
+                m.retries[r.clone()]
+                    .iter_mut()
+                    .zip(&mut m.failures[r.clone()]),
+            )
+            .zip(&mut m.attempts_us[r.clone()])
+            .zip(m.fresh[r.clone()].iter().zip(&m.fresh_us[r.clone()]))
+        {
+            let x = (x * h).max(0.0);
+            *a = x / h;
+            *s = x / h;
+            *re = 0.0;
+            *fa = 0.0;
+            *us = (xu * h).max(0.0).min(x) / h;
+        }
+        totals.fresh += sum(&m.fresh[r.clone()]) * h;
+        totals.served += sum(&m.served[r]) * h;
+        end
+    }
+
+    /// Healthy minutes from `from` on (no queue, demand below capacity):
+    /// returns the first minute whose attempts reach capacity.
+    fn healthy_run(
+        &mut self,
+        m: &mut Minutes<'_>,
+        from: usize,
+        totals: &mut Totals,
+    ) -> usize {
+        let h = STEP_MIN;
+        let (go, retry, cv) =
+            (self.go_for(h), self.cfg.retry_fraction, self.cfg.burst_cv);
+        let (mut orbit, mut orbit_us) = (self.orbit, self.orbit_us);
+        let (mut t_fresh, mut t_served, mut t_gave_up) = (0.0, 0.0, 0.0);
+        let ([fresh_s, fresh_us_s, cap], [o_re, o_at, o_se, o_fa, o_us]) =
+            m.parts();
+        let n = fresh_s.len();
+        let mut i = from;
+        while i < n {
+            let raw = fresh_s[i] * h;
+            let fresh = raw.max(0.0);
+            let fresh_us = (fresh_us_s[i] * h).max(0.0).min(fresh);
+            let c = cap[i].max(0.0);
+            // An empty orbit gives 0 × go = 0: the same as no retries.
+            let retries = orbit * go;
+            let retries_us = orbit_us * go;
+            let attempts = fresh + retries;
+            let rate = attempts / h;
+            if !(rate < c) {
+                break;
+            }
+            let attempts_us = fresh_us + retries_us;
+            let lost = burst_overflow(rate, c, cv) * h;
+            let (served, failures, gave_up);
+            if lost <= 0.0 {
+                orbit -= retries;
+                orbit_us -= retries_us;
+                (orbit, orbit_us) = flush(orbit, orbit_us);
+                (served, failures, gave_up) = (attempts, 0.0, 0.0);
+            } else {
+                let lost = lost.min(attempts);
+                let to_orbit = retry * lost;
+                orbit = (orbit - retries) + to_orbit;
+                orbit_us = (orbit_us - retries_us)
+                    + to_orbit * (attempts_us / attempts);
+                (served, failures, gave_up) =
+                    (attempts - lost, lost, lost - to_orbit);
+            }
+            o_re[i] = retries / h;
+            o_at[i] = attempts / h;
+            o_se[i] = served / h;
+            o_fa[i] = failures / h;
+            o_us[i] = attempts_us / h;
+            t_fresh += raw;
+            t_served += served;
+            t_gave_up += gave_up;
+            i += 1;
+        }
+        (self.orbit, self.orbit_us) = (orbit, orbit_us);
+        totals.fresh += t_fresh;
+        totals.served += t_served;
+        totals.gave_up += t_gave_up;
+        i
+    }
+
+    /// Minutes of a full queue in overload from `from` on, at the
+    /// capacity [`FluidQueue::prepare`] last saw: returns the first
+    /// minute whose capacity differs or whose attempts fall below it.
+    fn full_run(
+        &mut self,
+        m: &mut Minutes<'_>,
+        from: usize,
+        totals: &mut Totals,
+    ) -> usize {
+        let h = STEP_MIN;
+        let c = self.cap;
+        self.full_consts(h);
+        let f = self.full;
+        let (go, stay, retry) = (self.go, self.stay, self.cfg.retry_fraction);
+        let (mut orbit, mut orbit_us) = (self.orbit, self.orbit_us);
+        let mut queue_ok = self.queue_ok;
+        let (mut ok_in, mut ok_out, mut ok_drained) =
+            (f.ok_in, f.ok_out, f.drained_ok);
+        let mut t = [0.0; 5];
+        let ([fresh_s, fresh_us_s, cap], [o_re, o_at, o_se, o_fa, o_us]) =
+            m.parts();
+        let n = fresh_s.len();
+        let mut i = from;
+        while i < n && cap[i].max(0.0) == c {
+            let raw = fresh_s[i] * h;
+            let fresh = raw.max(0.0);
+            let fresh_us = (fresh_us_s[i] * h).max(0.0).min(fresh);
+            let retries = orbit * go;
+            let attempts = fresh + retries;
+            let rate = attempts / h;
+            if !(rate >= c) {
+                break;
+            }
+            let attempts_us = fresh_us + orbit_us * go;
+            // The queue's make-up: settled, or one more step towards it.
+            if queue_ok != ok_in {
+                (ok_in, ok_out, ok_drained) = f.make_up(queue_ok);
+            }
+            queue_ok = ok_out;
+            let blocked = (rate - c) * h;
+            let failures = blocked + f.admitted_late;
+            let to_orbit = retry * failures;
+            orbit = orbit * f.orbit_keep
+                + retry * ((fresh - c * h) + f.admitted_late);
+            let k = to_orbit / attempts;
+            orbit_us = orbit_us * (stay + k * go) + k * fresh_us;
+            o_re[i] = retries / h;
+            o_at[i] = attempts / h;
+            o_se[i] = ok_drained / h;
+            o_fa[i] = failures / h;
+            o_us[i] = attempts_us / h;
+            t[0] += raw;
+            t[1] += ok_drained;
+            t[2] += failures - to_orbit;
+            t[3] += f.drained - ok_drained;
+            t[4] += f.admitted_late;
+            i += 1;
+        }
+        (self.orbit, self.orbit_us, self.queue_ok) =
+            (orbit, orbit_us, queue_ok);
+        (self.full.ok_in, self.full.ok_out, self.full.drained_ok) =
+            (ok_in, ok_out, ok_drained);
+        if i > from {
+            self.exp_at = self.queue;
+            self.exp_val = f.survival;
+        }
+        totals.fresh += t[0];
+        totals.served += t[1];
+        totals.gave_up += t[2];
+        totals.wasted += t[3];
+        totals.timed_out += t[4];
+        i
+    }
 }
 
 /// The rate lost to bursts when arrivals average `rate` per minute with
@@ -695,6 +975,10 @@ pub fn burst_overflow(rate: f64, capacity: f64, cv: f64) -> f64 {
         return 0.0;
     }
     let gap = capacity - rate;
+    // β > 8, tested first without a division (2³·σ is exact).
+    if gap > 8.0 * sigma {
+        return 0.0;
+    }
     let beta = gap / sigma;
     if beta > 8.0 {
         return 0.0;
@@ -706,7 +990,8 @@ pub fn burst_overflow(rate: f64, capacity: f64, cv: f64) -> f64 {
     // z = β/√2), A&S's t = 1/(1 + p·z) comes straight from σ and the
     // gap, and the polynomial is evaluated in Estrin's scheme.
     let e = (-0.5 * beta * beta).exp();
-    let t = sigma / (sigma + ERFC_P * std::f64::consts::FRAC_1_SQRT_2 * gap.abs());
+    let t =
+        sigma / (sigma + ERFC_P * std::f64::consts::FRAC_1_SQRT_2 * gap.abs());
     let poly = erfc_poly(t);
     let r = poly * e; // erfc(|β|/√2)
     let tail = if beta >= 0.0 { 0.5 * r } else { 1.0 - 0.5 * r };
@@ -716,8 +1001,13 @@ pub fn burst_overflow(rate: f64, capacity: f64, cv: f64) -> f64 {
 /// A&S 7.1.26's coefficients: erfc(z) ≈ t·(a₁ + a₂t + a₃t² + a₄t³ +
 /// a₅t⁴)·exp(−z²), t = 1/(1 + p·z), z ≥ 0.
 const ERFC_P: f64 = 0.327_591_1;
-const ERFC_A: [f64; 5] =
-    [0.254_829_592, -0.284_496_736, 1.421_413_741, -1.453_152_027, 1.061_405_429];
+const ERFC_A: [f64; 5] = [
+    0.254_829_592,
+    -0.284_496_736,
+    1.421_413_741,
+    -1.453_152_027,
+    1.061_405_429,
+];
 
 /// t·(a₁ + a₂t + a₃t² + a₄t³ + a₅t⁴), in Estrin's scheme.
 #[inline(always)]
@@ -737,9 +1027,14 @@ pub fn erfc(x: f64) -> f64 {
     let poly = t
         * (0.254_829_592
             + t * (-0.284_496_736
-                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+                + t * (1.421_413_741
+                    + t * (-1.453_152_027 + t * 1.061_405_429))));
     let r = poly * (-z * z).exp();
-    if x >= 0.0 { r } else { 2.0 - r }
+    if x >= 0.0 {
+        r
+    } else {
+        2.0 - r
+    }
 }
 
 /// Run-wide sums, for the conservation identity. All in users.
@@ -887,9 +1182,8 @@ pub fn simulate_into(
     let mut queue =
         FluidQueue::new(QueueConfig::from_behaviour(&model.behaviour, p));
     let mut totals = Totals::default();
-    let h = STEP_MIN;
     // Slicing every series to n up front lets the compiler drop the
-    // bounds checks inside the loop.
+    // bounds checks inside the loops.
     let fresh_s = &run.fresh[..n];
     let seg_s = &run.fresh_segment[..n];
     let cap = &run.capacity[..n];
@@ -898,21 +1192,19 @@ pub fn simulate_into(
     let served = &mut run.served[..n];
     let failures = &mut run.failures[..n];
     let attempts_seg = &mut run.segment_share[..n];
-    for i in 0..n {
-        let fresh = fresh_s[i] * h;
-        let f = queue.step(fresh, seg_s[i] * h, cap[i], h);
-        retries[i] = f.retries / h;
-        attempts[i] = f.attempts / h;
-        served[i] = f.served / h;
-        failures[i] = f.failures / h;
-        // Shares are divided out below, off the loop's critical path.
-        attempts_seg[i] = f.attempts_us / h;
-        totals.fresh += fresh;
-        totals.served += f.served;
-        totals.gave_up += f.gave_up;
-        totals.wasted += f.wasted;
-        totals.timed_out += f.timed_out;
-    }
+    queue.run_minutes(
+        Minutes {
+            fresh: fresh_s,
+            fresh_us: seg_s,
+            cap,
+            retries,
+            attempts,
+            served,
+            failures,
+            attempts_us: attempts_seg,
+        },
+        &mut totals,
+    );
     // Branch-free so that it vectorises: with no attempts there are no
     // failures and no segment attempts either, so 0 × (1 / tiny) = 0.
     for ((ff, seg), (&a, &f)) in run
@@ -929,6 +1221,66 @@ pub fn simulate_into(
     totals.queue_late_end = queue.queue_late();
     totals.orbit_end = queue.orbit();
     run.totals = totals;
+}
+
+/// An orbit decayed into subnormal numbers is empty: arithmetic on them
+/// is very slow, and they hold fewer than 1e-307 users. An empty orbit
+/// has no segment share either.
+#[inline(always)]
+fn flush(orbit: f64, orbit_us: f64) -> (f64, f64) {
+    if orbit < f64::MIN_POSITIVE {
+        (0.0, 0.0)
+    } else if orbit_us < f64::MIN_POSITIVE {
+        (orbit, 0.0)
+    } else {
+        (orbit, orbit_us)
+    }
+}
+
+/// The per-minute series [`FluidQueue::run_minutes`] reads and writes,
+/// all of one length.
+struct Minutes<'a> {
+    fresh: &'a [f64],
+    fresh_us: &'a [f64],
+    cap: &'a [f64],
+    retries: &'a mut [f64],
+    attempts: &'a mut [f64],
+    served: &'a mut [f64],
+    failures: &'a mut [f64],
+    attempts_us: &'a mut [f64],
+}
+
+impl Minutes<'_> {
+    /// Every series cut to the same length, so that the compiler can see
+    /// that one bounds check covers them all.
+    #[inline(always)]
+    fn parts(&mut self) -> ([&[f64]; 3], [&mut [f64]; 5]) {
+        let n = self.fresh.len();
+        (
+            [&self.fresh[..n], &self.fresh_us[..n], &self.cap[..n]],
+            [
+                &mut self.retries[..n],
+                &mut self.attempts[..n],
+                &mut self.served[..n],
+                &mut self.failures[..n],
+                &mut self.attempts_us[..n],
+            ],
+        )
+    }
+}
+
+/// A sum in four interleaved parts, so that the additions do not wait
+/// for each other.
+fn sum(v: &[f64]) -> f64 {
+    let mut acc = [0.0; 4];
+    let mut chunks = v.chunks_exact(4);
+    for c in &mut chunks {
+        for (a, &x) in acc.iter_mut().zip(c) {
+            *a += x;
+        }
+    }
+    let rest: f64 = chunks.remainder().iter().sum();
+    (acc[0] + acc[1]) + (acc[2] + acc[3]) + rest
 }
 
 /// Whether component `index` is on under `on`: always-on components
@@ -1109,7 +1461,11 @@ fn fill_demand(
                 let after = after.get(p).max(f64::MIN_POSITIVE);
                 // exp(−(t − onset)/width), falling by a constant factor a
                 // step.
-                geometric(d, (-(t0 - onset_min) / width).exp(), (-h / width).exp());
+                geometric(
+                    d,
+                    (-(t0 - onset_min) / width).exp(),
+                    (-h / width).exp(),
+                );
                 // Before the deadline, onset × urgency share one
                 // division; after it, urgency decays.
                 let split = first_after(dl);
@@ -1252,8 +1608,9 @@ struct DailyCycle {
 
 /// cos and sin of the middle of each minute of the day.
 fn day_table() -> &'static ([f64; MINUTES_PER_DAY], [f64; MINUTES_PER_DAY]) {
-    static TABLE: OnceLock<Box<([f64; MINUTES_PER_DAY], [f64; MINUTES_PER_DAY])>> =
-        OnceLock::new();
+    static TABLE: OnceLock<
+        Box<([f64; MINUTES_PER_DAY], [f64; MINUTES_PER_DAY])>,
+    > = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = Box::new(([0.0; MINUTES_PER_DAY], [0.0; MINUTES_PER_DAY]));
         for k in 0..MINUTES_PER_DAY {
