@@ -70,12 +70,46 @@ pub fn controls(props: &ControlsProps) -> Html {
         }
     });
 
+    // On a phone the presets are one select instead of a row of buttons
+    // (CSS shows one or the other).
+    let current = scenario
+        .presets
+        .iter()
+        .position(|p| HypothesisSet::of(&p.hypotheses) == props.hypotheses);
+    let select_id = format!("cc-preset-select-{}", scenario.id);
+    let on_select = {
+        let d = dispatch.clone();
+        let sets: Vec<HypothesisSet> = scenario
+            .presets
+            .iter()
+            .map(|p| HypothesisSet::of(&p.hypotheses))
+            .collect();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(set) =
+                select.value().parse::<usize>().ok().and_then(|i| sets.get(i))
+            {
+                d.emit(Action::Preset(*set));
+            }
+        })
+    };
     html! {
         <section class="cc-controls" aria-label={ui.causes_heading}>
             if props.presets && !scenario.presets.is_empty() {
                 <div class="cc-presets" role="group" aria-label={ui.presets_label}>
                     <span class="cc-presets-label" aria-hidden="true">{ lang.colon(ui.presets_label) }</span>
                     { for presets }
+                </div>
+                <div class="cc-preset-select">
+                    <label for={select_id.clone()}>{ lang.colon(ui.presets_label) }</label>
+                    <select id={select_id} onchange={on_select}>
+                        if current.is_none() {
+                            <option value="" selected=true>{ "—" }</option>
+                        }
+                        { for scenario.presets.iter().enumerate().map(|(i, p)| html! {
+                            <option value={i.to_string()} selected={current == Some(i)}>{ p.label.get(lang.key()) }</option>
+                        }) }
+                    </select>
                 </div>
             }
             <div class="cc-switches" role="group" aria-label={ui.causes_heading}>{ for switches }</div>

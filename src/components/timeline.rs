@@ -54,8 +54,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
 
     // Smaller markers on a narrow axis, so the lanes stay few.
     let narrow = axis.width < 480.0;
-    let lane_h = if narrow { 19.0 } else { 24.0 };
-    let marker_r = if narrow { 7.5 } else { 9.0 };
+    let lane_h = if narrow { 17.0 } else { 24.0 };
+    let marker_r = if narrow { 7.0 } else { 9.0 };
     let timeline = scenario.timeline();
     let lanes = assign_lanes(&timeline, &x, marker_r);
     let n_lanes = lanes.iter().copied().max().map_or(1, |l| l + 1);

@@ -722,7 +722,9 @@ class Run {
     await this.noErrors('standalone (cc-view, cc-theme)', { watch: false });
 
     // A phone: the standalone page and the clean host in a 390×844 frame.
+    // French runs longer than English: its page is measured too.
     for (const [label, src, rootIn] of [['standalone', index, root],
+      ['standalone (French)', `${index}?cc-lang=fr`, root],
       ['clean.html', this.url('clean.html'), `ccRootOf(document.querySelector('[data-claimcheck]'))`]]) {
       const phone = `phone.html?src=${encodeURIComponent(src)}`;
       await this.load(phone, `${label} in a ${PHONE.join('×')} frame`);
@@ -736,7 +738,7 @@ class Run {
         // A phone's scrollbars overlay the page: take the classic scrollbar's width back where the engine can.
         await this.browser.execute(`document.documentElement.style.setProperty('scrollbar-width', 'none');`).catch(() => {});
         const okPhone = await this.rendered(`${label} at ${PHONE[0]} px`, rootIn,
-          label === 'standalone' ? { any: true, min: 1 } : { min: 1 });
+          label.startsWith('standalone') ? { any: true, min: 1 } : { min: 1 });
         const h = await this.height(rootIn);
         if (h) note(`height: ${label} at ${h.vw}×${h.vh} (layout width ${h.layout} px): .cc-root ${h.h} px tall, ${h.w} px wide`);
         this.heights.push([`${label} ${PHONE[0]}`, h]);
@@ -755,14 +757,15 @@ class Run {
       }
     }
 
-    // The clean host at 1280: its 720 px slot.
+    // The clean host at 1280: its 720 px article column. The budgets are
+    // for the page at 1280 and 390 px; a 720 px column lays the widget out
+    // in one column, as on a phone but wider, so its height is reported,
+    // not held to the 1280 px budget.
     await this.load('clean.html', 'clean.html (height)');
-    const okClean = await this.rendered('clean.html', `ccRootOf(document.querySelector('[data-claimcheck]'))`, { min: 1 });
+    await this.rendered('clean.html', `ccRootOf(document.querySelector('[data-claimcheck]'))`, { min: 1 });
     const ch = await this.height(`ccRootOf(document.querySelector('[data-claimcheck]'))`);
     if (ch) note(`height: clean.html at ${ch.vw}×${ch.vh}: .cc-root ${ch.h} px tall in its ${ch.w} px slot`);
     this.heights.push(['clean.html', ch]);
-    await this.gated(okClean, `clean.html: at ${VIEWPORT[0]} px wide (a ${ch ? ch.w : '?'} px slot) the widget is at most ${BUDGET_WIDE} px tall (analysis finished)`, async () =>
-      [ch && ch.h <= BUDGET_WIDE, ch ? `${ch.h} px (${ch.w} px wide)` : 'no .cc-root']);
   }
 
   /** Whether the root has .cc-theme-<theme> and a background and text of that theme. */
