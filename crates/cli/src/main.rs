@@ -12,6 +12,7 @@ mod fallback;
 mod load;
 mod params;
 mod simulate;
+mod support;
 mod validate;
 
 const USAGE: &str = "\
@@ -25,6 +26,11 @@ Usage:
                       [--set NAME=VALUE ...] [--format json|csv]
   claimcheck params [--scenario ID|FILE] [--format text|json|csv]
   claimcheck fallback [--scenario ID|FILE] [--lang en|fr]
+  claimcheck support [--scenario ID|FILE] [--draws N] [--seed S]
+                     [--format text|json|csv]
+  claimcheck claimreview [--scenario ID|FILE] [--url URL]
+                         [--publisher NAME] [--date YYYY-MM-DD]
+                         [--lang en|fr]
   claimcheck help
 
 `validate` reads a scenario file (format claimcheck-scenario/2, see
@@ -47,6 +53,23 @@ every claim; CSV holds one row per minute.
 comes from the record or is an assumption, and why. `fallback` prints
 the widget's no-JavaScript fallback (a static chart and the record) as
 HTML, in English or French.
+
+`support` runs the analysis behind the verdicts, the same figures the
+widget shows: N draws (default DEFAULT_DRAWS) of the uncertain
+assumptions, a Latin hypercube with seed S (default DEFAULT_SEED), every
+world at each. It prints, per world, the share of draws that reproduce
+each check and all observations, and the world's weight; per hypothesis,
+the share of draws in which it is needed and its inclusion probability;
+per claim, the share of plausible scenarios giving each verdict, the
+verdict, its sentences in English and French, and the assumption it
+hangs on; and the tolerance. JSON holds the same, CSV one row per
+figure (section,id,measure,value).
+
+`claimreview` prints the claims' schema.org ClaimReview markup
+(JSON-LD, one object per claim) with the default analysis: --url is the
+page that publishes the review (default https://example.org/claimcheck/
+followed by the scenario id), --publisher its organization (default
+claimcheck), --date its publication date (default today, UTC).
 
 Bad input prints an error on stderr and exits with status 2.
 ";
@@ -101,7 +124,8 @@ fn main() -> ExitCode {
     }
 }
 
-const COMMANDS: &str = "validate, scenarios, simulate, params, fallback, help";
+const COMMANDS: &str = "validate, scenarios, simulate, params, fallback, \
+                        support, claimreview, help";
 
 fn run(args: &[String]) -> Result<String, Failure> {
     let Some((command, rest)) = args.split_first() else {
@@ -115,6 +139,8 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "simulate" => simulate::simulate_command(rest),
         "params" => params::params_command(rest),
         "fallback" => fallback::fallback_command(rest),
+        "support" => support::support_command(rest),
+        "claimreview" => support::claimreview_command(rest),
         "help" | "--help" | "-h" => Ok(usage()),
         other => Err(Failure::usage(format!(
             "unknown command `{other}`; expected one of {COMMANDS}"
@@ -124,7 +150,15 @@ fn run(args: &[String]) -> Result<String, Failure> {
 
 /// The usage text, with the bundled scenarios of this build.
 fn usage() -> String {
-    let mut out = USAGE.to_string();
+    let mut out = USAGE
+        .replace(
+            "DEFAULT_DRAWS",
+            &claimcheck_model::support::DEFAULT_DRAWS.to_string(),
+        )
+        .replace(
+            "DEFAULT_SEED",
+            &claimcheck_model::support::DEFAULT_SEED.to_string(),
+        );
     let list = load::bundled();
     if !list.scenarios.is_empty() {
         let ids: Vec<String> = list
