@@ -770,7 +770,7 @@ impl FluidQueue {
         let quiet = |f: f64, c: f64| {
             let (f, c) = ((f * h).max(0.0) / h, c.max(0.0));
             let sigma = cv * f;
-            (f < c) & (!(sigma > 0.0) | (c - f > 8.0 * sigma))
+            (f < c) & ((sigma <= 0.0) | (c - f > 8.0 * sigma))
         };
         // Eight minutes at a time, without branches, where it can.
         let n = m.fresh.len();
@@ -839,7 +839,7 @@ impl FluidQueue {
             let retries_us = orbit_us * go;
             let attempts = fresh + retries;
             let rate = attempts / h;
-            if !(rate < c) {
+            if rate >= c || rate.is_nan() {
                 break;
             }
             let attempts_us = fresh_us + retries_us;
@@ -906,7 +906,7 @@ impl FluidQueue {
             let retries = orbit * go;
             let attempts = fresh + retries;
             let rate = attempts / h;
-            if !(rate >= c) {
+            if rate < c || rate.is_nan() {
                 break;
             }
             let attempts_us = fresh_us + orbit_us * go;
@@ -1477,7 +1477,7 @@ fn fill_demand(
                 if !later.is_empty() {
                     // The onset factors, then the decay in place.
                     for x in later.iter_mut() {
-                        *x = 1.0 + *x;
+                        *x += 1.0;
                     }
                     let first = (-(time(split) - dl) / after).exp();
                     let step = (-h / after).exp();
