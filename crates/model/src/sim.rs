@@ -902,14 +902,12 @@ impl FluidQueue {
         while i < n && cap[i].max(0.0) == c {
             let raw = fresh_s[i] * h;
             let fresh = raw.max(0.0);
-            let fresh_us = (fresh_us_s[i] * h).max(0.0).min(fresh);
             let retries = orbit * go;
             let attempts = fresh + retries;
             let rate = attempts / h;
             if rate < c || rate.is_nan() {
                 break;
             }
-            let attempts_us = fresh_us + orbit_us * go;
             // The queue's make-up: settled, or one more step towards it.
             if queue_ok != ok_in {
                 (ok_in, ok_out, ok_drained) = f.make_up(queue_ok);
@@ -920,19 +918,27 @@ impl FluidQueue {
             let to_orbit = retry * failures;
             orbit = orbit * f.orbit_keep
                 + retry * ((fresh - c * h) + f.admitted_late);
-            let k = to_orbit / attempts;
-            orbit_us = orbit_us * (stay + k * go) + k * fresh_us;
             o_re[i] = retries / h;
             o_at[i] = attempts / h;
             o_se[i] = ok_drained / h;
             o_fa[i] = failures / h;
-            o_us[i] = attempts_us / h;
             t[0] += raw;
             t[1] += ok_drained;
             t[2] += failures - to_orbit;
             t[3] += f.drained - ok_drained;
             t[4] += f.admitted_late;
             i += 1;
+        }
+        // The segment's orbit, in a pass of its own: a share attempts_us /
+        // attempts of those who join the orbit are from the segment. Its
+        // divisions do not wait on the orbit's chain here, so they run
+        // ahead of the multiply-add chain.
+        for k in from..i {
+            let fresh = (fresh_s[k] * h).max(0.0);
+            let fresh_us = (fresh_us_s[k] * h).max(0.0).min(fresh);
+            o_us[k] = (fresh_us + orbit_us * go) / h;
+            let share = retry * (o_fa[k] * h) / (o_at[k] * h);
+            orbit_us = orbit_us * (stay + share * go) + share * fresh_us;
         }
         (self.orbit, self.orbit_us, self.queue_ok) =
             (orbit, orbit_us, queue_ok);
