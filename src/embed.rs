@@ -361,7 +361,9 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
                 continue;
             }
             let expected = match key.as_str() {
-                "static" | "plain" | "reporter" if value.as_bool().is_none() => {
+                "static" | "plain" | "reporter"
+                    if value.as_bool().is_none() =>
+                {
                     Some("true or false")
                 }
                 "scenario" | "controls" | "view" | "lang" | "theme"
@@ -370,7 +372,10 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
                 {
                     Some("a string")
                 }
-                "params" if !value.is_object() || js_sys::Array::is_array(&value) => {
+                "params"
+                    if !value.is_object()
+                        || js_sys::Array::is_array(&value) =>
+                {
                     Some("an object of parameter names and numbers")
                 }
                 _ => None,
@@ -382,9 +387,15 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
             }
             if key == "params" {
                 let params: &js_sys::Object = value.unchecked_ref();
-                for name in js_sys::Object::keys(params).iter().filter_map(|k| k.as_string()) {
-                    let v = js_sys::Reflect::get(params, &JsValue::from_str(&name))
-                        .unwrap_or(JsValue::UNDEFINED);
+                for name in js_sys::Object::keys(params)
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                {
+                    let v = js_sys::Reflect::get(
+                        params,
+                        &JsValue::from_str(&name),
+                    )
+                    .unwrap_or(JsValue::UNDEFINED);
                     if v.as_f64().is_none_or(|x| !x.is_finite()) {
                         return Err(JsError::new(&format!(
                             "claimcheck: invalid option `params.{name}`: expected a number"

@@ -66,7 +66,14 @@ pub fn panels(props: &PanelsProps) -> Html {
             let target: Option<web_sys::Element> = e.target_dyn_into();
             let tab = target
                 .and_then(|t| t.closest(".cc-tabs-wrap").ok().flatten())
-                .and_then(|w| w.query_selector(&format!("button.cc-tab[data-panel=\"{}\"]", p.id())).ok().flatten())
+                .and_then(|w| {
+                    w.query_selector(&format!(
+                        "button.cc-tab[data-panel=\"{}\"]",
+                        p.id()
+                    ))
+                    .ok()
+                    .flatten()
+                })
                 .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
             d.emit(Action::Open(None));
             if let Some(tab) = tab {

@@ -64,14 +64,18 @@ pub fn record(props: &RecordProps) -> Html {
             </li>
         }
     });
-    let terms = s.glossary.iter().map(|t| html! {
-        <div class="cc-term">
-            <dt>{ t.term.get(lang.key()) }</dt>
-            <dd>{ t.meaning.get(lang.key()) }</dd>
-        </div>
+    let terms = s.glossary.iter().map(|t| {
+        html! {
+            <div class="cc-term">
+                <dt>{ t.term.get(lang.key()) }</dt>
+                <dd>{ t.meaning.get(lang.key()) }</dd>
+            </div>
+        }
     });
-    let own = crate::i18n::glossary(lang).iter().map(|(t, m)| html! {
-        <div class="cc-term"><dt>{ *t }</dt><dd>{ *m }</dd></div>
+    let own = crate::i18n::glossary(lang).iter().map(|(t, m)| {
+        html! {
+            <div class="cc-term"><dt>{ *t }</dt><dd>{ *m }</dd></div>
+        }
     });
     let sources = s.sources.iter().map(|src| html! {
         <li>

@@ -1112,11 +1112,19 @@ impl Reader<'_> {
             let text = self.req_text(&mut c, "text")?;
             let quotes = self.quotes(&mut c, &known_sources)?;
             let who = self.req_text(&mut c, "who")?;
-let when = self.req_text(&mut c, "when")?;
+            let when = self.req_text(&mut c, "when")?;
             let date = self.opt_str(&mut c, "date")?;
             if let Some(d) = &date {
                 let ok = (d.len() == 10 || d.len() == 7)
-                    && LocalTime::parse(&format!("{}T00:00", if d.len() == 7 { format!("{d}-01") } else { d.clone() })).is_ok();
+                    && LocalTime::parse(&format!(
+                        "{}T00:00",
+                        if d.len() == 7 {
+                            format!("{d}-01")
+                        } else {
+                            d.clone()
+                        }
+                    ))
+                    .is_ok();
                 if !ok {
                     return self.err(
                         format!("{path}.date"),
@@ -1609,14 +1617,24 @@ let when = self.req_text(&mut c, "when")?;
         let mut b =
             self.obj(self.req(&mut o, "behaviour")?, "model.behaviour")?;
         let behaviour = Behaviour {
-            timeout: self.req_value(&mut b, "give_up_after_s", SECONDS, env)?,
+            timeout: self.req_value(
+                &mut b,
+                "give_up_after_s",
+                SECONDS,
+                env,
+            )?,
             queue_max_wait: self.req_value(
                 &mut b,
                 "queue_limit_s",
                 SECONDS,
                 env,
             )?,
-            retry: self.req_value(&mut b, "retry_share_pct", SHARE_PCT, env)?,
+            retry: self.req_value(
+                &mut b,
+                "retry_share_pct",
+                SHARE_PCT,
+                env,
+            )?,
             retry_wait: self.req_value(
                 &mut b,
                 "retry_after_s",

@@ -939,7 +939,11 @@ impl<'a> Words<'a> {
     /// The support in a few words, after the verdict: `in 9 of 10
     /// plausible scenarios (86%)`.
     pub fn support_short(&self, share: f64) -> String {
-        format!("{} ({})", self.scenarios_phrase(share), self.lang.percent(share))
+        format!(
+            "{} ({})",
+            self.scenarios_phrase(share),
+            self.lang.percent(share)
+        )
     }
 
     /// The verdict with its support, as one sentence: `Supported in 9
@@ -961,7 +965,11 @@ impl<'a> Words<'a> {
 
     /// The reasons, one sentence for each thing the claim says, in the
     /// claim's order: asserted causes, denied causes, cited events.
-    pub fn claim_reasons(&self, j: &Judgement, cs: &ClaimSupport) -> Vec<String> {
+    pub fn claim_reasons(
+        &self,
+        j: &Judgement,
+        cs: &ClaimSupport,
+    ) -> Vec<String> {
         cs.items
             .iter()
             .map(|it| self.reason(j, it))
@@ -1008,15 +1016,41 @@ impl<'a> Words<'a> {
     /// seven observations.`
     pub fn acceptance(&self, j: &Judgement) -> String {
         let obs = self.observation_noun();
-        let n_obs = crate::verdict::Layout::new(self.scenario).observation_count();
+        let n_obs =
+            crate::verdict::Layout::new(self.scenario).observation_count();
         let miss = if j.tolerance == 0 {
-            if self.en() { format!("reproduce all {} {}", self.lang.small(n_obs, obs.gender), obs.many) } else { format!("reproduisent les {} {}", self.lang.small(n_obs, obs.gender), obs.many) }
+            if self.en() {
+                format!(
+                    "reproduce all {} {}",
+                    self.lang.small(n_obs, obs.gender),
+                    obs.many
+                )
+            } else {
+                format!(
+                    "reproduisent les {} {}",
+                    self.lang.small(n_obs, obs.gender),
+                    obs.many
+                )
+            }
         } else if self.en() {
-            format!("miss at most {} of the {} {}", self.lang.small(j.tolerance as usize, obs.gender), self.lang.small(n_obs, obs.gender), obs.many)
+            format!(
+                "miss at most {} of the {} {}",
+                self.lang.small(j.tolerance as usize, obs.gender),
+                self.lang.small(n_obs, obs.gender),
+                obs.many
+            )
         } else {
-            format!("manquent au plus {} des {} {}", self.lang.small(j.tolerance as usize, obs.gender), self.lang.small(n_obs, obs.gender), obs.many)
+            format!(
+                "manquent au plus {} des {} {}",
+                self.lang.small(j.tolerance as usize, obs.gender),
+                self.lang.small(n_obs, obs.gender),
+                obs.many
+            )
         };
-        let (k, n) = (self.lang.number(j.accepted as f64, 0), self.lang.number(j.pairs as f64, 0));
+        let (k, n) = (
+            self.lang.number(j.accepted as f64, 0),
+            self.lang.number(j.pairs as f64, 0),
+        );
         if self.en() {
             format!("The verdicts rest on the {k} of {n} simulated scenarios (mixes of causes at {} points of the assumption ranges) that {miss}.", self.lang.number(j.draws as f64, 0))
         } else {
@@ -1081,7 +1115,11 @@ impl<'a> Words<'a> {
             Unit::Fraction => self.percent_value(v * 100.0, spec.step * 100.0),
             Unit::Points => {
                 let n = l.number(v, 1);
-                if en { format!("{n} points") } else { format!("{n}{nbsp}points") }
+                if en {
+                    format!("{n} points")
+                } else {
+                    format!("{n}{nbsp}points")
+                }
             }
             Unit::Seconds => l.seconds(v),
             Unit::Minutes => l.duration(v),
@@ -1102,7 +1140,11 @@ impl<'a> Words<'a> {
             }
             Unit::Users => {
                 let n = l.number(v, 0);
-                if en { format!("{n} users") } else { format!("{n}{nbsp}internautes") }
+                if en {
+                    format!("{n} users")
+                } else {
+                    format!("{n}{nbsp}internautes")
+                }
             }
         }
     }
@@ -1113,7 +1155,10 @@ impl<'a> Words<'a> {
         // "from 17,000 to 18,000 users an hour": the unit once, when both
         // ends share it.
         let split = |s: &str| -> (String, String) {
-            match s.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '\u{202f}' | '-'))) {
+            match s.find(|c: char| {
+                !(c.is_ascii_digit()
+                    || matches!(c, ',' | '.' | '\u{202f}' | '-'))
+            }) {
                 Some(i) if i > 0 => (s[..i].to_string(), s[i..].to_string()),
                 _ => (s.to_string(), String::new()),
             }
@@ -1135,7 +1180,11 @@ impl<'a> Words<'a> {
         } else {
             (a, b)
         };
-        if self.en() { format!("from {a} to {b}") } else { format!("de {a} à {b}") }
+        if self.en() {
+            format!("from {a} to {b}")
+        } else {
+            format!("de {a} à {b}")
+        }
     }
 
     /// A percentage with as many decimals as the step: `10.2%`.
