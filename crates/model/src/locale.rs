@@ -445,8 +445,7 @@ impl Lang {
             self.clock(to.hour, to.minute),
         );
         // A whole day, midnight to midnight.
-        if same_day && from.hour == 0 && from.minute == 0 && ends_at_midnight
-        {
+        if same_day && from.hour == 0 && from.minute == 0 && ends_at_midnight {
             return match self {
                 Lang::En => format!("all day {}", self.day_prose(from)),
                 Lang::Fr => format!(

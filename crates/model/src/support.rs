@@ -192,7 +192,8 @@ impl Analysis {
             let i = self.draws.len();
             let p = self.params(scenario, i);
             self.draws.push(Draw::run(scenario, &p, &mut self.buf));
-            self.values.push(self.uncertain.iter().map(|&j| p.get(j)).collect());
+            self.values
+                .push(self.uncertain.iter().map(|&j| p.get(j)).collect());
         }
         self.is_done()
     }
@@ -233,7 +234,8 @@ impl Analysis {
             .iter()
             .map(|c| ClaimHangsOn {
                 claim: c.claim,
-                hangs_on: self.hangs_on(scenario, &judgement, c.claim, c.verdict),
+                hangs_on: self
+                    .hangs_on(scenario, &judgement, c.claim, c.verdict),
             })
             .collect();
         Support { judgement, claims, uncertain: self.uncertain.clone() }
@@ -257,7 +259,14 @@ impl Analysis {
             let world = crate::HypothesisSet::from_bits(w);
             let scores: Vec<_> = items
                 .iter()
-                .map(|&it| crate::verdict::score_item(&layout, &self.draws[d].masks, world, it))
+                .map(|&it| {
+                    crate::verdict::score_item(
+                        &layout,
+                        &self.draws[d].masks,
+                        world,
+                        it,
+                    )
+                })
                 .collect();
             if crate::verdict::verdict_of(&scores) == verdict {
                 inside.push(d);
@@ -274,10 +283,13 @@ impl Analysis {
         }
         let mut best: Option<Sensitivity> = None;
         for (k, &param) in self.uncertain.iter().enumerate() {
-            let a: Vec<f64> = inside.iter().map(|&d| self.values[d][k]).collect();
-            let b: Vec<f64> = outside.iter().map(|&d| self.values[d][k]).collect();
+            let a: Vec<f64> =
+                inside.iter().map(|&d| self.values[d][k]).collect();
+            let b: Vec<f64> =
+                outside.iter().map(|&d| self.values[d][k]).collect();
             let distance = ks_distance(&a, &b);
-            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+            let mean =
+                |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
             if best.as_ref().is_none_or(|s| distance > s.distance) {
                 best = Some(Sensitivity {
                     param,
@@ -334,7 +346,8 @@ mod tests {
         let n = 50;
         let pts = latin_hypercube(n, 3, 1);
         for d in 0..3 {
-            let mut slices: Vec<usize> = pts.iter().map(|p| (p[d] * n as f64) as usize).collect();
+            let mut slices: Vec<usize> =
+                pts.iter().map(|p| (p[d] * n as f64) as usize).collect();
             slices.sort_unstable();
             assert_eq!(slices, (0..n).collect::<Vec<_>>());
         }
@@ -346,7 +359,10 @@ mod tests {
     fn ks_distance_is_the_largest_cdf_gap() {
         assert_eq!(ks_distance(&[1.0, 2.0], &[1.0, 2.0]), 0.0);
         assert_eq!(ks_distance(&[1.0, 2.0], &[3.0, 4.0]), 1.0);
-        assert!((ks_distance(&[1.0, 2.0, 3.0, 4.0], &[3.0, 4.0]) - 0.5).abs() < 1e-12);
+        assert!(
+            (ks_distance(&[1.0, 2.0, 3.0, 4.0], &[3.0, 4.0]) - 0.5).abs()
+                < 1e-12
+        );
         assert_eq!(ks_distance(&[], &[1.0]), 0.0);
     }
 }

@@ -552,9 +552,7 @@ fn judge_claim(
                 }
             }
         }
-        if !items.is_empty()
-            && scores.iter().all(|&s| s == Score::Untested)
-        {
+        if !items.is_empty() && scores.iter().all(|&s| s == Score::Untested) {
             continue;
         }
         tallied += 1;
