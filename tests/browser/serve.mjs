@@ -3,6 +3,13 @@
 // (application/wasm for streaming compilation), and optional extra
 // response headers per path prefix (e.g. a strict CSP on some pages).
 //
+// It serves the bundle as a CDN would: where the release build wrote a
+// precompressed copy next to a file (scripts/compress: `X.br`, `X.gz`),
+// a request whose Accept-Encoding takes it gets that copy, with
+// `Content-Encoding` and the file's own Content-Type; every compressible
+// response carries `Vary: Accept-Encoding`. So tests and benchmarks see
+// the bytes a reader gets.
+//
 //   import { serve } from './serve.mjs';
 //   const server = await serve('dist', {
 //     headers: { '/strict/': { 'Content-Security-Policy': "default-src 'self'" } },
@@ -14,8 +21,28 @@
 
 import { promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+
+/** The types a CDN compresses, and the suffixes scripts/compress writes. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.map', '.xml']);
+const SUFFIX = { br: '.br', gzip: '.gz' };
+
+/**
+ * The encodings an Accept-Encoding header takes, of those we have, best
+ * first: br before gzip, and none with q=0. `*` takes both.
+ */
+export function acceptedEncodings(header) {
+  const q = {};
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q[name] = qp ? Number(qp.slice(2)) : 1;
+  }
+  return ['br', 'gzip'].filter((e) => (q[e] ?? q['*'] ?? 0) > 0);
+}
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -37,7 +64,8 @@ export const MIME = {
  * - headers: { '/prefix': { Header: 'value' } }, added to every response
  *   whose URL path starts with the prefix (all matching prefixes apply, the
  *   longer prefix winning on a clash);
- * - index: the file for a directory (default index.html).
+ * - index: the file for a directory (default index.html);
+ * - compression, cacheControl: as for serveMounts().
  *
  * Resolves to { url, port, close() }.
  */
@@ -59,7 +87,16 @@ export async function serve(dir, options = {}) {
  *   The server always listens on 127.0.0.1 (and on [::1] too for
  *   'localhost', when the machine has it);
  * - headers: as for serve(), by URL path prefix;
- * - onRequest(method, path, status): called for every response (a log);
+ * - onRequest(method, path, status, encoding): called for every response
+ *   (a log; encoding is 'br', 'gzip' or 'identity');
+ * - compression: true (default) to negotiate Accept-Encoding as a CDN
+ *   does: the precompressed `X.br` or `X.gz` next to a file if the build
+ *   wrote one (brotli preferred), else the file itself; an .html file that
+ *   `transform` rewrote is compressed on the fly instead. false sends every
+ *   file as it is (no Content-Encoding);
+ * - cacheControl: the Cache-Control header of every file response
+ *   ('no-store' by default, so a run never sees a stale bundle; the
+ *   benchmarks send what the README recommends for stable file names);
  * - a request for /favicon.ico that no mount answers gets 204, so pages
  *   have no console error for it.
  *
@@ -80,6 +117,8 @@ export async function serveMounts(mounts, options = {}) {
   );
   const host = options.host || '127.0.0.1';
   const onRequest = options.onRequest || (() => {});
+  const compression = options.compression !== false;
+  const cacheControl = options.cacheControl || 'no-store';
 
   const handler = async (req, res) => {
     let path;
@@ -93,8 +132,9 @@ export async function serveMounts(mounts, options = {}) {
     for (const [prefix, hs] of prefixes) {
       if (path.startsWith(prefix)) Object.assign(extra, hs);
     }
+    let encoding = 'identity';
     const reply = (status, headers, body) => {
-      onRequest(req.method, path, status);
+      onRequest(req.method, path, status, encoding);
       res.writeHead(status, { ...headers, ...extra });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
@@ -126,16 +166,40 @@ export async function serveMounts(mounts, options = {}) {
       else reply(404, { 'content-type': 'text/plain; charset=utf-8' }, `not found: ${path}`);
       return;
     }
-    const type = MIME[extname(file).toLowerCase()] || 'application/octet-stream';
-    let body = await fs.readFile(file).catch(() => null);
+    const ext = extname(file).toLowerCase();
+    const type = MIME[ext] || 'application/octet-stream';
+    const transform = m.transform && ext === '.html';
+    const compressible = compression && COMPRESSIBLE.has(ext);
+    const accepted = compressible ? acceptedEncodings(req.headers['accept-encoding']) : [];
+    let body = null;
+    if (!transform) {
+      // The precompressed copy the client takes, brotli first.
+      for (const enc of accepted) {
+        body = await fs.readFile(`${file}${SUFFIX[enc]}`).catch(() => null);
+        if (body !== null) {
+          encoding = enc;
+          break;
+        }
+      }
+    }
+    if (body === null) body = await fs.readFile(file).catch(() => null);
     if (body === null) {
       reply(500, {}, 'read error');
       return;
     }
-    if (m.transform && extname(file).toLowerCase() === '.html') {
+    if (transform) {
       body = Buffer.from(m.transform(body.toString('utf8'), path), 'utf8');
+      if (accepted.length) {
+        encoding = accepted[0];
+        body = encoding === 'br'
+          ? brotliCompressSync(body, { params: { [Z.BROTLI_PARAM_QUALITY]: 5 } })
+          : gzipSync(body, { level: 6 });
+      }
     }
-    reply(200, { 'content-type': type, 'content-length': body.length, 'cache-control': 'no-store' }, body);
+    const headers = { 'content-type': type, 'content-length': body.length, 'cache-control': cacheControl };
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    if (compressible) headers.vary = 'Accept-Encoding';
+    reply(200, headers, body);
   };
 
   const listen = (address, port) =>
