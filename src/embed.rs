@@ -35,11 +35,19 @@ use crate::settings::Settings;
 use crate::state::Action;
 use crate::{mount, Options};
 
-/// The widget's stylesheet, adopted by every shadow root.
-const CSS: &str = include_str!("../www/claimcheck.css");
-
 thread_local! {
+    /// The widget's stylesheet, built by the loader from
+    /// `claimcheck.css` and shared by every shadow root on the page.
     static SHEET: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// Called by the loader (`claimcheck.js`) with a `CSSStyleSheet` it
+/// built from `claimcheck.css`, fetched next to it in parallel with the
+/// wasm: every shadow root adopts it. The stylesheet is a file, not a
+/// string in the wasm (22 KB smaller, and cached on its own).
+#[wasm_bindgen(js_name = adoptStylesheet)]
+pub fn adopt_stylesheet(sheet: JsValue) {
+    SHEET.with(|cell| *cell.borrow_mut() = Some(sheet));
 }
 
 /// A mounted widget, as the host page holds it.
@@ -192,7 +200,7 @@ fn mount_with(
     let document = gloo::utils::document();
     let container = document.create_element("div").expect("a div");
     container.set_class_name("cc-host");
-    let root = shadow_root(element);
+    let root = shadow_root(element, base.as_deref());
     match &root {
         Some(shadow) => {
             let _ = shadow.append_child(&container);
@@ -248,37 +256,37 @@ fn with_default_lang(
 }
 
 /// The element's open shadow root with the widget's stylesheet adopted,
-/// created if needed; `None` where the browser has no shadow DOM.
-fn shadow_root(element: &Element) -> Option<web_sys::ShadowRoot> {
+/// created if needed; `None` where the browser has no shadow DOM. Without
+/// a stylesheet from the loader (no constructable stylesheets, or the
+/// fetch failed), a `<link>` to `claimcheck.css` in `base` styles it
+/// instead (`style-src` allows it where it allows the loader's origin).
+fn shadow_root(
+    element: &Element,
+    base: Option<&str>,
+) -> Option<web_sys::ShadowRoot> {
     let shadow = match element.shadow_root() {
         Some(s) => s,
         None => element
             .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
             .ok()?,
     };
-    if let Some(sheet) = stylesheet() {
+    if let Some(sheet) = SHEET.with(|cell| cell.borrow().clone()) {
         let sheets = js_sys::Array::of1(&sheet);
         let _ = js_sys::Reflect::set(
             &shadow,
             &"adoptedStyleSheets".into(),
             &sheets,
         );
+    } else if let Some(base) = base {
+        if shadow.query_selector("link").ok().flatten().is_none() {
+            let link = gloo::utils::document().create_element("link").ok()?;
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ =
+                link.set_attribute("href", &format!("{base}claimcheck.css"));
+            let _ = shadow.append_child(&link);
+        }
     }
     Some(shadow)
-}
-
-/// One constructed stylesheet, shared by every widget on the page.
-fn stylesheet() -> Option<JsValue> {
-    SHEET.with(|cell| {
-        if let Some(sheet) = cell.borrow().as_ref() {
-            return Some(sheet.clone());
-        }
-        let sheet = web_sys::CssStyleSheet::new().ok()?;
-        sheet.replace_sync(CSS).ok()?;
-        let sheet: JsValue = sheet.unchecked_into();
-        *cell.borrow_mut() = Some(sheet.clone());
-        Some(sheet)
-    })
 }
 
 /// The options the JS API accepts.

@@ -5,10 +5,20 @@
 //
 // Mounts a widget into every [data-claimcheck] element present at load
 // and into those added later; removing an element destroys its widget.
-// The wasm is fetched relative to this script's own URL, so the script
-// may live on another origin and path than the page. Also the JS API:
-// `claimcheck.mount(element, options)` (see the README).
-import init, { mount as mountWidget, mountPlaceholder } from './widget.js';
+// The wasm-bindgen glue (widget.js), the wasm and the stylesheet
+// (claimcheck.css, adopted by every widget's shadow root) are fetched
+// relative to this script's own URL, all three at once as soon as it
+// runs, so the script may live on another origin and path than the page.
+// Also the JS API: `claimcheck.mount(element, options)` (see the README).
+const file = (name) => new URL(name, import.meta.url);
+const glue = import('./widget.js');
+const wasm = fetch(file('widget_bg.wasm'));
+const css = fetch(file('claimcheck.css'))
+  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
+// Both are handled below; no unhandled rejection if the glue fails first.
+css.catch(() => {});
+wasm.catch(() => {});
+let widget = null;
 
 const base = new URL('./', import.meta.url).href;
 const handles = new Map();
@@ -27,7 +37,7 @@ export function mount(element, options) {
   const previous = handles.get(element);
   if (previous) previous.destroy();
   const opts = Object.assign({ baseUrl: base }, options || {});
-  const handle = mountWidget(element, opts);
+  const handle = widget.mount(element, opts);
   handles.set(element, handle);
   return handle;
 }
@@ -54,7 +64,11 @@ function mountAll(root) {
   for (const el of placeholders(root)) {
     if (handles.has(el)) continue;
     try {
-      handles.set(el, mountPlaceholder(el, base));
+      handles.set(el, widget.mountPlaceholder(el, base));
+      // The widget (in the shadow root) replaces the no-JavaScript
+      // fallback; without it the element is no longer the size container
+      // that reserved the widget's box (fallback.css).
+      for (const f of el.querySelectorAll(':scope > .cc-fallback')) f.remove();
     } catch (e) {
       console.error('claimcheck: could not mount a widget', e);
     }
@@ -91,7 +105,16 @@ function postHeights() {
 }
 
 try {
-  await init({ module_or_path: new URL('widget_bg.wasm', import.meta.url) });
+  widget = await glue;
+  await widget.default({ module_or_path: wasm });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(await css);
+    widget.adoptStylesheet(sheet);
+  } catch (e) {
+    // Each widget links claimcheck.css from its shadow root instead.
+    console.warn('claimcheck: claimcheck.css could not be adopted; linking it', e);
+  }
   loaded = true;
   mountAll(document);
   new MutationObserver((records) => {
