@@ -6,7 +6,10 @@
 //
 //   node tests/browser/bench-interaction.mjs [DIST] [--events N] [--json]
 //
-// DIST defaults to $ROOT/dist (`trunk build --release`). For each event the
+// DIST defaults to $ROOT/dist (`trunk build --release`), served compressed
+// as a reader gets it (serve.mjs). The sliders live in the "Tune the
+// causes" panel: the bench opens it first (`.cc-tab[data-panel=tune]`, a
+// click, as a reader would). For each event the
 // page sets `input[type=range][data-param="timeout_s"]` to the next value
 // (walking its min/max/step back and forth), dispatches a bubbling `input`
 // event, and measures from just before the dispatch to the next animation
@@ -32,20 +35,28 @@ import { Browser, withTimeout } from './webdriver.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SLIDER = 'input[type=range][data-param="timeout_s"]';
 const CURVE = 'svg.cc-chart path.cc-curve';
+const TUNE_TAB = '.cc-tab[data-panel=tune]';
 
 // Waits (bounded) for the widget; then says what is missing, if anything.
 const WAIT_FOR_CONTROLS = `
 const done = arguments[arguments.length - 1];
-const [SLIDER, CURVE] = arguments;
+const [SLIDER, CURVE, TUNE_TAB] = arguments;
 const started = performance.now();
+let clicked = false;
 (function poll() {
   const root = document.querySelector('.cc-root');
   const slider = document.querySelector(SLIDER);
   const curve = document.querySelector(CURVE);
+  const tab = document.querySelector(TUNE_TAB);
+  if (root && !slider && tab && !clicked) {
+    // Open "Tune the causes", where the sliders are.
+    clicked = true;
+    tab.click();
+  }
   if (root && slider && curve && curve.getAttribute('d')) {
     done({ ok: true });
   } else if (performance.now() - started > 15000) {
-    done({ ok: false, root: !!root, slider: !!slider, curve: !!curve });
+    done({ ok: false, root: !!root, slider: !!slider, curve: !!curve, tab: !!tab });
   } else {
     setTimeout(poll, 50);
   }
@@ -160,10 +171,10 @@ async function main() {
     return await withTimeout((async () => {
       await browser.setViewportSize(1200, 900);
       await browser.navigate(server.url);
-      const seen = await browser.executeAsync(WAIT_FOR_CONTROLS, [SLIDER, CURVE], 20_000);
+      const seen = await browser.executeAsync(WAIT_FOR_CONTROLS, [SLIDER, CURVE, TUNE_TAB], 20_000);
       if (!seen.ok) {
         if (!seen.root) console.log('bench: the widget did not render (no .cc-root)');
-        else if (!seen.slider) console.log(`bench: slider ${SLIDER} not found`);
+        else if (!seen.slider) console.log(`bench: slider ${SLIDER} not found${seen.tab ? ` after opening ${TUNE_TAB}` : ` (no ${TUNE_TAB} to open)`}`);
         else console.log(`bench: chart curve ${CURVE} not found (or has no d)`);
         return 2;
       }
