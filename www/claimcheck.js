@@ -5,19 +5,19 @@
 //
 // Mounts a widget into every [data-claimcheck] element present at load
 // and into those added later; removing an element destroys its widget.
-// The wasm-bindgen glue (widget.js), the wasm and the stylesheet
-// (claimcheck.css, adopted by every widget's shadow root) are fetched
-// relative to this script's own URL, all three at once as soon as it
-// runs, so the script may live on another origin and path than the page.
+// The wasm-bindgen glue (widget.js), the stylesheet (claimcheck.css,
+// adopted by every widget's shadow root) and the wasm are fetched relative
+// to this script's own URL, so the script may live on another origin and
+// path than the page: the first two at once, the wasm once the page has
+// shown its first contentful paint, so it shares no bandwidth with what
+// the article needs for its first paint.
 // Also the JS API: `claimcheck.mount(element, options)` (see the README).
 const file = (name) => new URL(name, import.meta.url);
 const glue = import('./widget.js');
-const wasm = fetch(file('widget_bg.wasm'));
 const css = fetch(file('claimcheck.css'))
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
-// Both are handled below; no unhandled rejection if the glue fails first.
+// Handled below; no unhandled rejection if the glue fails first.
 css.catch(() => {});
-wasm.catch(() => {});
 let widget = null;
 
 const base = new URL('./', import.meta.url).href;
@@ -106,7 +106,21 @@ function postHeights() {
 
 try {
   widget = await glue;
-  await widget.default({ module_or_path: wasm });
+  // Fetch and start the wasm once the page has shown its first
+  // contentful paint (the fallback, in the widget's box), so that paint
+  // waits neither for its download nor for the widget's first render; at
+  // most 300 ms (a hidden tab does not paint).
+  await new Promise((resolve) => {
+    const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+    if (painted()) return resolve();
+    try {
+      new PerformanceObserver(() => painted() && resolve()).observe({ type: 'paint' });
+    } catch {
+      // No paint timing here: the timeout decides.
+    }
+    setTimeout(resolve, 300);
+  });
+  await widget.default({ module_or_path: fetch(file('widget_bg.wasm')) });
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(await css);
