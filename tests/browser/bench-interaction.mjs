@@ -9,7 +9,9 @@
 // DIST defaults to $ROOT/dist (`trunk build --release`), served compressed
 // as a reader gets it (serve.mjs). The sliders live in the "Tune the
 // causes" panel: the bench opens it first (`.cc-tab[data-panel=tune]`, a
-// click, as a reader would). For each event the
+// click, as a reader would), and waits for the support analysis to finish
+// (`.cc-root[data-analysis-ms]`, at most 30 s), so the figures are the
+// widget's own work, not the analysis running beside it. For each event the
 // page sets `input[type=range][data-param="timeout_s"]` to the next value
 // (walking its min/max/step back and forth), dispatches a bubbling `input`
 // event, and measures from just before the dispatch to the next animation
@@ -53,9 +55,12 @@ let clicked = false;
     clicked = true;
     tab.click();
   }
-  if (root && slider && curve && curve.getAttribute('d')) {
-    done({ ok: true });
-  } else if (performance.now() - started > 15000) {
+  // Measure on a settled page: once the support analysis has finished
+  // (the root's data-analysis-ms), or after 30 s, whichever is first.
+  const settled = document.querySelector('.cc-root[data-analysis-ms]') !== null;
+  if (root && slider && curve && curve.getAttribute('d') && (settled || performance.now() - started > 30000)) {
+    done({ ok: true, settled });
+  } else if (performance.now() - started > 30000) {
     done({ ok: false, root: !!root, slider: !!slider, curve: !!curve, tab: !!tab });
   } else {
     setTimeout(poll, 50);
@@ -171,13 +176,14 @@ async function main() {
     return await withTimeout((async () => {
       await browser.setViewportSize(1200, 900);
       await browser.navigate(server.url);
-      const seen = await browser.executeAsync(WAIT_FOR_CONTROLS, [SLIDER, CURVE, TUNE_TAB], 20_000);
+      const seen = await browser.executeAsync(WAIT_FOR_CONTROLS, [SLIDER, CURVE, TUNE_TAB], 40_000);
       if (!seen.ok) {
         if (!seen.root) console.log('bench: the widget did not render (no .cc-root)');
         else if (!seen.slider) console.log(`bench: slider ${SLIDER} not found${seen.tab ? ` after opening ${TUNE_TAB}` : ` (no ${TUNE_TAB} to open)`}`);
         else console.log(`bench: chart curve ${CURVE} not found (or has no d)`);
         return 2;
       }
+      if (!seen.settled) console.log('interaction: the support analysis had not finished after 30 s; measuring anyway');
       const r = await browser.executeAsync(MEASURE, [SLIDER, CURVE, events], 2_500 * events + 10_000);
       for (const e of r.errors) console.log(`bench: ${e}`);
       if (r.errors.length) {
