@@ -5,11 +5,13 @@
 //! only, never on a reader's settings, so one run serves every widget on
 //! the page that shows the same story. Two ways to run it:
 //!
-//! - **In a Web Worker** (`claimcheck-worker.js`, next to the bundle),
+//! - **In Web Workers** (`claimcheck-worker.js`, next to the bundle),
 //!   off the main thread, where the page allows it: the standalone page,
-//!   the iframe page and a same-origin script embed. The worker simulates
-//!   the draws and posts them back in chunks; the main thread only
-//!   applies the verdict rule to them.
+//!   the iframe page and a same-origin script embed. Up to
+//!   [`MAX_WORKERS`] workers (one per spare core) share the draws, chunk
+//!   by chunk, and post them back; the main thread only applies the
+//!   verdict rule to them, in draw order, so the result does not depend
+//!   on how many workers ran.
 //! - **In slices on the main thread**, where it does not: a cross-origin
 //!   script embed cannot start a worker from another origin, and a
 //!   `blob:` worker would break a strict Content-Security-Policy. Each
@@ -40,8 +42,14 @@ use crate::app::Shared;
 /// the 50 ms that counts as a long task.
 pub const SLICE_MS: f64 = 12.0;
 
-/// How often partial results are published, in milliseconds.
-const PUBLISH_MS: f64 = 150.0;
+/// How often partial results are published, in milliseconds. Each
+/// publication applies the verdict rule to every draw so far and
+/// re-renders the claims, so it is kept rare enough to leave the main
+/// thread free.
+const PUBLISH_MS: f64 = 400.0;
+
+/// The most workers one analysis starts.
+pub const MAX_WORKERS: usize = 4;
 
 /// Draws a worker simulates per message.
 const WORKER_CHUNK: usize = 25;
@@ -125,15 +133,26 @@ impl Progress {
 
 type Listener = Rc<dyn Fn(Progress)>;
 
+/// A running worker and the callbacks it holds.
+struct WorkerHandle {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
 struct Job {
     scenario: Rc<Scenario>,
     analysis: Analysis,
     mode: Mode,
-    worker: Option<(
-        web_sys::Worker,
-        Closure<dyn FnMut(web_sys::MessageEvent)>,
-        Closure<dyn FnMut(web_sys::Event)>,
-    )>,
+    workers: Vec<WorkerHandle>,
+    /// Chunks that arrived ahead of the draws before them, by first draw.
+    pending: std::collections::BTreeMap<usize, Vec<f64>>,
     listeners: Vec<(usize, Listener)>,
     latest: Progress,
     timer: Option<Timeout>,
@@ -173,7 +192,8 @@ pub fn subscribe(
                     scenario: scenario.clone(),
                     analysis,
                     mode: Mode::Slices,
-                    worker: None,
+                    workers: Vec::new(),
+                    pending: std::collections::BTreeMap::new(),
                     listeners: Vec::new(),
                     latest: Progress {
                         done,
@@ -196,12 +216,12 @@ pub fn subscribe(
     };
     let fresh = {
         let j = job.borrow();
-        j.worker.is_none()
+        j.workers.is_empty()
             && j.timer.is_none()
             && j.analysis.progress().0 == 0
             && j.mode == Mode::Slices
     };
-    if !(fresh && start_worker(&job)) {
+    if !(fresh && start_workers(&job)) {
         schedule(&job);
     }
     (id, progress)
@@ -238,9 +258,22 @@ pub fn duration_ms(scenario_id: &str) -> Option<(f64, Mode)> {
     })
 }
 
-/// Starts the job in a Web Worker; false where the page does not allow
+/// How many workers to start: one per core but the page's own, at
+/// least one and at most [`MAX_WORKERS`].
+fn worker_count() -> usize {
+    let cores = gloo::utils::window().navigator().hardware_concurrency();
+    let cores =
+        if cores.is_finite() && cores >= 1.0 { cores as usize } else { 1 };
+    if cores <= 2 {
+        cores
+    } else {
+        (cores - 1).min(MAX_WORKERS)
+    }
+}
+
+/// Starts the job in Web Workers; false where the page does not allow
 /// one (the caller then runs it in slices).
-fn start_worker(job: &Rc<RefCell<Job>>) -> bool {
+fn start_workers(job: &Rc<RefCell<Job>>) -> bool {
     let Some(base) = BASE.with(|b| b.borrow().clone()) else {
         return false;
     };
@@ -253,14 +286,37 @@ fn start_worker(job: &Rc<RefCell<Job>>) -> bool {
     if !same_origin {
         return false;
     }
+    let n = worker_count();
+    let mut started = Vec::new();
+    for k in 0..n {
+        match start_worker(job, &base, k, n) {
+            Some(w) => started.push(w),
+            // A worker that cannot start leaves its chunks undone: stop
+            // the others (dropping them terminates them) and run in
+            // slices.
+            None => return false,
+        }
+    }
+    let mut j = job.borrow_mut();
+    j.mode = Mode::Worker;
+    j.workers = started;
+    true
+}
+
+/// Starts worker `k` of `n`: it simulates chunks `k`, `k + n`, `k + 2n`…
+fn start_worker(
+    job: &Rc<RefCell<Job>>,
+    base: &str,
+    k: usize,
+    n: usize,
+) -> Option<WorkerHandle> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
-    let Ok(worker) = web_sys::Worker::new_with_options(
+    let worker = web_sys::Worker::new_with_options(
         &format!("{base}claimcheck-worker.js"),
         &opts,
-    ) else {
-        return false;
-    };
+    )
+    .ok()?;
     let (id, draws, worlds, bits) = {
         let j = job.borrow();
         let worlds = 1usize << j.scenario.hypotheses.len();
@@ -271,19 +327,33 @@ fn start_worker(job: &Rc<RefCell<Job>>) -> bool {
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
         move |e: web_sys::MessageEvent| {
             let Some(job) = weak.upgrade() else { return };
-            let data = js_sys::Reflect::get(&e.data(), &"data".into())
+            let msg = e.data();
+            let data = js_sys::Reflect::get(&msg, &"data".into())
                 .ok()
                 .and_then(|d| d.dyn_into::<js_sys::Float64Array>().ok())
                 .map(|a| a.to_vec());
-            let Some(data) = data else {
+            let start = js_sys::Reflect::get(&msg, &"start".into())
+                .ok()
+                .and_then(|v| v.as_f64());
+            let (Some(data), Some(start)) = (data, start) else {
                 fall_back(&job);
                 return;
             };
             let publish = {
                 let mut j = job.borrow_mut();
+                j.pending.insert(start as usize, data);
                 let scenario = j.scenario.clone();
-                for d in decode_draws(&data, worlds, bits) {
-                    j.analysis.push(&scenario, d);
+                // Keep the draws in order: a chunk waits for those before it.
+                loop {
+                    let next = j.analysis.progress().0;
+                    let Some(data) = j.pending.remove(&next) else { break };
+                    let draws = decode_draws(&data, worlds, bits);
+                    if draws.is_empty() {
+                        break;
+                    }
+                    for d in draws {
+                        j.analysis.push(&scenario, d);
+                    }
                 }
                 prepare_publish(&mut j, &scenario)
             };
@@ -294,9 +364,9 @@ fn start_worker(job: &Rc<RefCell<Job>>) -> bool {
             }
             let finished = job.borrow().analysis.is_done();
             if finished {
-                if let Some((w, _, _)) = job.borrow_mut().worker.take() {
-                    w.terminate();
-                }
+                let mut j = job.borrow_mut();
+                j.workers.clear();
+                j.pending.clear();
             }
         },
     );
@@ -311,32 +381,30 @@ fn start_worker(job: &Rc<RefCell<Job>>) -> bool {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let msg = js_sys::Object::new();
-    for (k, v) in [
+    for (key, v) in [
         ("scenario", JsValue::from_str(&id)),
         ("draws", JsValue::from_f64(draws as f64)),
         ("seed", JsValue::from_f64(DEFAULT_SEED as f64)),
         ("chunk", JsValue::from_f64(WORKER_CHUNK as f64)),
+        ("first", JsValue::from_f64(k as f64)),
+        ("every", JsValue::from_f64(n as f64)),
     ] {
-        let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
+        let _ = js_sys::Reflect::set(&msg, &key.into(), &v);
     }
-    if worker.post_message(&msg).is_err() {
-        worker.terminate();
-        return false;
-    }
-    let mut j = job.borrow_mut();
-    j.mode = Mode::Worker;
-    j.worker = Some((worker, on_message, on_error));
-    true
+    let handle =
+        WorkerHandle { worker, _on_message: on_message, _on_error: on_error };
+    // Dropping the handle terminates the worker.
+    handle.worker.post_message(&msg).ok()?;
+    Some(handle)
 }
 
-/// The worker failed (blocked by the page's policy, say): finish the job
-/// in slices from where it got to.
+/// A worker failed (blocked by the page's policy, say): finish the job
+/// in slices from where the draws in order got to.
 fn fall_back(job: &Rc<RefCell<Job>>) {
     {
         let mut j = job.borrow_mut();
-        if let Some((w, _, _)) = j.worker.take() {
-            w.terminate();
-        }
+        j.workers.clear();
+        j.pending.clear();
         j.mode = Mode::Slices;
     }
     schedule(job);
@@ -383,7 +451,7 @@ fn slice(job: &Rc<RefCell<Job>>) {
     let publish = {
         let mut j = job.borrow_mut();
         j.timer = None;
-        if j.worker.is_some() {
+        if !j.workers.is_empty() {
             return;
         }
         let start = now();

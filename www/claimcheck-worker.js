@@ -4,8 +4,10 @@
 // from the bundle's own origin: the standalone page, the iframe page, a
 // same-origin script embed. It loads the same module and wasm as the
 // widget, simulates the analysis' draws in chunks and posts each chunk
-// back as a Float64Array (transferred, not copied). The main thread
-// applies the verdict rule to them. Anything that goes wrong reaches the
+// back as a Float64Array (transferred, not copied). Several workers share
+// one analysis: worker `first` of `every` takes chunks first, first +
+// every, first + 2·every… The main thread puts the chunks back in draw
+// order and applies the verdict rule to them. Anything that goes wrong reaches the
 // widget as an error event, and it finishes the work in slices itself.
 import init, { analysisDraws } from './widget.js';
 
@@ -13,8 +15,10 @@ const ready = init({ module_or_path: new URL('widget_bg.wasm', import.meta.url) 
 
 self.onmessage = async (event) => {
   const { scenario, draws, seed, chunk } = event.data;
+  const first = event.data.first || 0;
+  const every = event.data.every || 1;
   await ready;
-  for (let start = 0; start < draws; start += chunk) {
+  for (let start = first * chunk; start < draws; start += every * chunk) {
     const count = Math.min(chunk, draws - start);
     const flat = analysisDraws(scenario, draws, seed, start, count);
     const data = new Float64Array(flat);
