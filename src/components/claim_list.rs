@@ -75,7 +75,7 @@ pub fn claim_list(props: &ClaimListProps) -> Html {
                                 <span class="cc-mark" aria-hidden="true">{ mark(cs.verdict) }</span>
                                 <strong class="cc-verdict-word">{ w.verdict(cs.verdict) }</strong>
                                 if cs.verdict != Verdict::NotTestable {
-                                    <span class="cc-support">{ w.support_short(cs.support) }</span>
+                                    <span class="cc-support">{ w.support_short(cs) }</span>
                                 }
                                 if cs.verdict == Verdict::NotTestable {
                                     <span class="cc-why-link">{ ui.more }</span>

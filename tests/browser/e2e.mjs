@@ -3,6 +3,11 @@
 //
 //   node tests/browser/e2e.mjs [DIST] [--browser chromium|firefox|webkit|all]...
 //                              [--page NAME]... [--screenshots DIR]
+//                              [--support CLI-SUPPORT.json]
+//
+// --support names the output of `claimcheck support --scenario eta-2016
+// --format json`: the API page then checks that the widget shows the CLI's
+// verdicts, support and sentences (scripts/test passes it).
 //
 // --browser may be repeated or comma-separated; the default is all three,
 // one after the other: headless Chromium (chromedriver), headless Firefox
@@ -1513,6 +1518,19 @@ class Run {
       !!(fin && fin.finished && fin.claims.every((c) => typeof c.verdict === 'string' && typeof c.support === 'number' &&
         c.shares === 'object' && typeof c.why === 'string' && typeof c.why_fr === 'string' && (c.hangs_on === null || typeof c.hangs_on === 'string'))),
       fin ? `after ${fin.ms} ms: ${fin.claims.map((c) => `${c.id}=${c.verdict} (${c.support === undefined ? '?' : Math.round(c.support * 100)}%, hangs on ${c.hangs_on})`).join(', ')}; analysis ${JSON.stringify(fin.progress)}` : JSON.stringify(out.finishedError));
+    // The CLI's figures (`claimcheck support --format json`, written by
+    // scripts/test): the widget must show the same verdicts, support and
+    // sentences. Native and wasm may differ in a libm last bit, so the
+    // support is held to 0.5 point, the verdict and the sentence exactly.
+    if (this.opts.support) {
+      const cli = JSON.parse(readFileSync(this.opts.support, 'utf8'));
+      for (const c of cli.claims) {
+        const w = fin && fin.claims.find((x) => x.id === c.id);
+        check(`${page}: ${c.id}: the widget's verdict, support and sentence are the CLI's (claimcheck support)`,
+          !!(w && w.verdict === c.verdict && Math.abs(w.support - c.support) < 0.005 && w.why === c.why && w.why_fr === c.why_fr),
+          w ? `widget ${w.verdict} ${(w.support * 100).toFixed(2)}% "${w.why}"; CLI ${c.verdict} ${(c.support * 100).toFixed(2)}% "${c.why}"` : `no claim ${c.id} in the widget's results`);
+      }
+    }
     check(`${page}: on("change") fires as the analysis makes progress (without any set())`,
       out.changesDuringAnalysis > 0, `${out.changesDuringAnalysis} change event(s) while the analysis ran`);
     check(`${page}: results().series is a plain object of Float64Arrays (failure_fraction: one value per minute)`,
@@ -1968,9 +1986,10 @@ function parseArgs(argv) {
     if (a === '--page') opts.pages.push(argv[++i]);
     else if (a === '--browser') opts.browsers.push(...String(argv[++i]).split(','));
     else if (a === '--screenshots') opts.screenshots = argv[++i];
+    else if (a === '--support') opts.support = resolve(argv[++i]);
     else if (a === '-h' || a === '--help') {
       console.log(`usage: node tests/browser/e2e.mjs [DIST] [--browser ${BROWSERS.join('|')}|all]... ` +
-        `[--page ${PAGES.join('|')}]... [--screenshots DIR]`);
+        `[--page ${PAGES.join('|')}]... [--screenshots DIR] [--support CLI-SUPPORT.json]`);
       process.exit(0);
     } else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else opts.dist = resolve(a);

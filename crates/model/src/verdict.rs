@@ -352,6 +352,26 @@ pub struct ClaimSupport {
     pub items: Vec<ItemSupport>,
 }
 
+/// How close the runner-up verdict's share may come to the headline's
+/// before the words call it too close to call: the convergence tests hold
+/// every share to 3 points between N and 2N draws and between seeds, so
+/// a gap under 5 points could go either way.
+pub const CLOSE_CALL: f64 = 0.05;
+
+impl ClaimSupport {
+    /// The runner-up verdict and its share, when it comes within
+    /// [`CLOSE_CALL`] of the headline's.
+    pub fn close_call(&self) -> Option<(Verdict, f64)> {
+        Verdict::ALL
+            .iter()
+            .zip(self.shares)
+            .filter(|&(&v, share)| v != self.verdict && share > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .filter(|&(_, share)| self.support - share < CLOSE_CALL)
+            .map(|(&v, share)| (v, share))
+    }
+}
+
 /// Per world: how often it reproduces each observation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorldSupport {

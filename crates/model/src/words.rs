@@ -937,13 +937,55 @@ impl<'a> Words<'a> {
     }
 
     /// The support in a few words, after the verdict: `in 9 of 10
-    /// plausible scenarios (86%)`.
-    pub fn support_short(&self, share: f64) -> String {
-        format!(
+    /// plausible scenarios (86%)`, and the runner-up when it comes close:
+    /// `in five of 10 plausible scenarios (50%); supported in 49%: too
+    /// close to call`.
+    pub fn support_short(&self, cs: &ClaimSupport) -> String {
+        let base = format!(
             "{} ({})",
-            self.scenarios_phrase(share),
+            self.scenarios_phrase(cs.support),
+            self.lang.percent(cs.support)
+        );
+        match self.close_call(cs, false) {
+            Some(close) => format!("{base}{}{close}", self.semicolon()),
+            None => base,
+        }
+    }
+
+    /// `; ` in English, ` ; ` (a narrow no-break space before) in French.
+    fn semicolon(&self) -> &'static str {
+        if self.en() {
+            "; "
+        } else {
+            "\u{202f}; "
+        }
+    }
+
+    /// The runner-up verdict when it comes within [`CLOSE_CALL`] of the
+    /// headline: `supported in 49%: too close to call` (`49 per cent`
+    /// in `prose`).
+    ///
+    /// [`CLOSE_CALL`]: crate::verdict::CLOSE_CALL
+    pub fn close_call(
+        &self,
+        cs: &ClaimSupport,
+        prose: bool,
+    ) -> Option<String> {
+        let (v, share) = cs.close_call()?;
+        let word = self.verdict(v);
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        let word = format!("{}{}", first.to_lowercase(), chars.as_str());
+        let pct = if prose {
+            self.lang.percent_prose(share)
+        } else {
             self.lang.percent(share)
-        )
+        };
+        Some(if self.en() {
+            format!("{word} in {pct}: too close to call")
+        } else {
+            format!("{word} dans {pct}\u{a0}: trop serré pour trancher")
+        })
     }
 
     /// The verdict with its support, as one sentence: `Supported in 9
@@ -956,11 +998,15 @@ impl<'a> Words<'a> {
                 "Non vérifiable\u{a0}: l'affirmation ne nomme aucune cause que le modèle fait varier et ne cite aucune observation qu'il vérifie.".into()
             };
         }
-        format!(
-            "{} {}.",
+        let head = format!(
+            "{} {}",
             self.verdict(cs.verdict),
             self.scenarios_phrase(cs.support)
-        )
+        );
+        match self.close_call(cs, true) {
+            Some(close) => format!("{head}{}{close}.", self.semicolon()),
+            None => format!("{head}."),
+        }
     }
 
     /// The reasons, one sentence for each thing the claim says, in the

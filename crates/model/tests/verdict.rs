@@ -615,3 +615,66 @@ fn judge_point_is_judge_on_one_draw() {
     assert_eq!(c.items[0].right, 1.0);
     assert_eq!(c.items[1].wrong, 1.0);
 }
+
+/// A claim whose shares are `shares` (in `Verdict::ALL` order), with its
+/// headline the largest.
+fn support_with(shares: [f64; 4]) -> claimcheck_model::verdict::ClaimSupport {
+    let (i, &support) =
+        shares.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).unwrap();
+    claimcheck_model::verdict::ClaimSupport {
+        claim: 0,
+        verdict: Verdict::ALL[i],
+        shares,
+        support,
+        items: Vec::new(),
+    }
+}
+
+#[test]
+fn a_runner_up_within_five_points_is_a_close_call() {
+    use claimcheck_model::verdict::CLOSE_CALL;
+    assert_eq!(CLOSE_CALL, 0.05);
+    // The eTA capacity claim at 3,000 draws: 49.8% partly, 48.6% supported.
+    let near = support_with([0.486, 0.498, 0.016, 0.0]);
+    assert_eq!(near.close_call(), Some((Verdict::Supported, 0.486)));
+    // The runner-up is the largest of the others, not the first.
+    let two = support_with([0.30, 0.34, 0.32, 0.04]);
+    assert_eq!(two.close_call(), Some((Verdict::Contradicted, 0.32)));
+    // More than five points apart: the headline stands alone.
+    assert_eq!(support_with([0.44, 0.50, 0.06, 0.0]).close_call(), None);
+    assert!(support_with([0.46, 0.50, 0.04, 0.0]).close_call().is_some());
+    assert_eq!(support_with([0.1, 0.8, 0.1, 0.0]).close_call(), None);
+    // A verdict no scenario gives is never the runner-up.
+    assert_eq!(support_with([1.0, 0.0, 0.0, 0.0]).close_call(), None);
+}
+
+#[test]
+fn a_close_call_is_said_in_both_languages() {
+    use claimcheck_model::locale::Lang;
+    use claimcheck_model::words::Words;
+    let s = claimcheck_model::bundled::find("eta-2016").unwrap();
+    let near = support_with([0.486, 0.498, 0.016, 0.0]);
+    let en = Words::new(&s, Lang::En);
+    let fr = Words::new(&s, Lang::Fr);
+    assert_eq!(
+        en.claim_head(&near),
+        "Partly supported in five of 10 plausible scenarios; supported in 49 per cent: too close to call."
+    );
+    assert_eq!(
+        en.support_short(&near),
+        "in five of 10 plausible scenarios (50%); supported in 49%: too close to call"
+    );
+    assert_eq!(
+        fr.claim_head(&near),
+        "Partiellement étayée dans cinq scénarios plausibles sur 10\u{202f}; étayée dans 49\u{a0}%\u{a0}: trop serré pour trancher."
+    );
+    let clear = support_with([0.84, 0.08, 0.08, 0.0]);
+    assert_eq!(
+        en.claim_head(&clear),
+        "Supported in eight of 10 plausible scenarios."
+    );
+    assert_eq!(
+        en.support_short(&clear),
+        "in eight of 10 plausible scenarios (84%)"
+    );
+}
