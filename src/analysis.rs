@@ -18,9 +18,12 @@
 //!   slice runs for at most [`SLICE_MS`] milliseconds as its own task
 //!   (`setTimeout`), so input and rendering are never blocked for long.
 //!
-//! If the worker cannot start or fails, the job falls back to slices
-//! from where it got to. Widgets are told of progress and of partial
-//! results as draws come in; a job nobody watches is cancelled.
+//! If a worker cannot start, reports an error, or goes [`STALL_MS`]
+//! without the draws in order moving on (a worker that died without a
+//! word), the job falls back to slices from where it got to, keeping the
+//! chunks that already arrived, and says so in the console. Widgets are
+//! told of progress and of partial results as draws come in; a job
+//! nobody watches is cancelled.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -53,6 +56,12 @@ pub const MAX_WORKERS: usize = 4;
 
 /// Draws a worker simulates per message.
 const WORKER_CHUNK: usize = 25;
+
+/// How long the workers may go without the draws in order moving on
+/// before the main thread takes over, in milliseconds. A chunk takes a
+/// worker about 0.1 s on a laptop; the first also waits for the wasm
+/// to load and compile, a few seconds on a slow phone.
+const STALL_MS: f64 = 8000.0;
 
 /// How the analysis runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,6 +160,10 @@ struct Job {
     analysis: Analysis,
     mode: Mode,
     workers: Vec<WorkerHandle>,
+    /// Checks that the workers are still getting somewhere.
+    watchdog: Option<gloo::timers::callback::Interval>,
+    /// When the draws in order last moved on (or the workers started).
+    last_advance: f64,
     /// Chunks that arrived ahead of the draws before them, by first draw.
     pending: std::collections::BTreeMap<usize, Vec<f64>>,
     listeners: Vec<(usize, Listener)>,
@@ -193,6 +206,8 @@ pub fn subscribe(
                     analysis,
                     mode: Mode::Slices,
                     workers: Vec::new(),
+                    watchdog: None,
+                    last_advance: now(),
                     pending: std::collections::BTreeMap::new(),
                     listeners: Vec::new(),
                     latest: Progress {
@@ -297,10 +312,48 @@ fn start_workers(job: &Rc<RefCell<Job>>) -> bool {
             None => return false,
         }
     }
+    let weak = Rc::downgrade(job);
+    let watchdog =
+        gloo::timers::callback::Interval::new(1000, move || {
+            let Some(job) = weak.upgrade() else { return };
+            let stalled = {
+                let j = job.borrow();
+                !j.workers.is_empty() && now() - j.last_advance > STALL_MS
+            };
+            if stalled {
+                fall_back(
+                    &job,
+                    "the analysis workers stopped sending draws",
+                );
+            }
+        });
     let mut j = job.borrow_mut();
     j.mode = Mode::Worker;
     j.workers = started;
+    j.last_advance = now();
+    j.watchdog = Some(watchdog);
     true
+}
+
+/// Moves the chunks that continue the draws in order from `pending`
+/// into the analysis; true if any did.
+fn take_pending(j: &mut Job, scenario: &Scenario) -> bool {
+    let worlds = 1usize << scenario.hypotheses.len();
+    let bits = scenario.checked().count();
+    let mut moved = false;
+    loop {
+        let next = j.analysis.progress().0;
+        let Some(data) = j.pending.remove(&next) else { break };
+        let draws = decode_draws(&data, worlds, bits);
+        if draws.is_empty() {
+            break;
+        }
+        for d in draws {
+            j.analysis.push(scenario, d);
+        }
+        moved = true;
+    }
+    moved
 }
 
 /// Starts worker `k` of `n`: it simulates chunks `k`, `k + n`, `k + 2n`…
@@ -317,17 +370,22 @@ fn start_worker(
         &opts,
     )
     .ok()?;
-    let (id, draws, worlds, bits) = {
+    let (id, draws) = {
         let j = job.borrow();
-        let worlds = 1usize << j.scenario.hypotheses.len();
-        let bits = j.scenario.checked().count();
-        (j.scenario.id.clone(), j.analysis.progress().1, worlds, bits)
+        (j.scenario.id.clone(), j.analysis.progress().1)
     };
     let weak = Rc::downgrade(job);
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
         move |e: web_sys::MessageEvent| {
             let Some(job) = weak.upgrade() else { return };
             let msg = e.data();
+            if let Some(error) = js_sys::Reflect::get(&msg, &"error".into())
+                .ok()
+                .and_then(|v| v.as_string())
+            {
+                fall_back(&job, &error);
+                return;
+            }
             let data = js_sys::Reflect::get(&msg, &"data".into())
                 .ok()
                 .and_then(|d| d.dyn_into::<js_sys::Float64Array>().ok())
@@ -336,24 +394,21 @@ fn start_worker(
                 .ok()
                 .and_then(|v| v.as_f64());
             let (Some(data), Some(start)) = (data, start) else {
-                fall_back(&job);
+                fall_back(&job, "a worker sent a message without draws");
                 return;
             };
             let publish = {
                 let mut j = job.borrow_mut();
+                if j.workers.is_empty() {
+                    // Fallen back already: the slices use what arrives.
+                    j.pending.insert(start as usize, data);
+                    return;
+                }
                 j.pending.insert(start as usize, data);
                 let scenario = j.scenario.clone();
                 // Keep the draws in order: a chunk waits for those before it.
-                loop {
-                    let next = j.analysis.progress().0;
-                    let Some(data) = j.pending.remove(&next) else { break };
-                    let draws = decode_draws(&data, worlds, bits);
-                    if draws.is_empty() {
-                        break;
-                    }
-                    for d in draws {
-                        j.analysis.push(&scenario, d);
-                    }
+                if take_pending(&mut j, &scenario) {
+                    j.last_advance = now();
                 }
                 prepare_publish(&mut j, &scenario)
             };
@@ -366,15 +421,21 @@ fn start_worker(
             if finished {
                 let mut j = job.borrow_mut();
                 j.workers.clear();
+                j.watchdog = None;
                 j.pending.clear();
             }
         },
     );
     let weak = Rc::downgrade(job);
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(
-        move |_e: web_sys::Event| {
+        move |e: web_sys::Event| {
             if let Some(job) = weak.upgrade() {
-                fall_back(&job);
+                let why = e
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| "a worker could not start".into());
+                fall_back(&job, &why);
             }
         },
     );
@@ -398,13 +459,26 @@ fn start_worker(
     Some(handle)
 }
 
-/// A worker failed (blocked by the page's policy, say): finish the job
-/// in slices from where the draws in order got to.
-fn fall_back(job: &Rc<RefCell<Job>>) {
+/// A worker failed (blocked by the page's policy, or stopped without a
+/// word): stop them all and finish the job in slices from where the
+/// draws in order got to, using the chunks that already arrived. Says
+/// why in the console, once.
+fn fall_back(job: &Rc<RefCell<Job>>, why: &str) {
     {
         let mut j = job.borrow_mut();
+        if j.mode == Mode::Worker && !j.analysis.is_done() {
+            web_sys::console::warn_1(
+                &format!(
+                    "claimcheck: {why}; the claims are checked on the page \
+                     instead (slower, from draw {} of {}).",
+                    j.analysis.progress().0,
+                    j.analysis.progress().1
+                )
+                .into(),
+            );
+        }
         j.workers.clear();
-        j.pending.clear();
+        j.watchdog = None;
         j.mode = Mode::Slices;
     }
     schedule(job);
@@ -456,9 +530,12 @@ fn slice(job: &Rc<RefCell<Job>>) {
         }
         let start = now();
         let scenario = j.scenario.clone();
-        // One draw at a time until the slice's budget is spent.
+        // One draw at a time until the slice's budget is spent, taking
+        // the chunks a worker sent before it stopped as they come up.
+        take_pending(&mut j, &scenario);
         while !j.analysis.is_done() && now() - start < SLICE_MS {
             j.analysis.step(&scenario, 1);
+            take_pending(&mut j, &scenario);
         }
         prepare_publish(&mut j, &scenario)
     };

@@ -8,7 +8,9 @@
 // one analysis: worker `first` of `every` takes chunks first, first +
 // every, first + 2·every… The main thread puts the chunks back in draw
 // order and applies the verdict rule to them. Anything that goes wrong reaches the
-// widget as an error event, and it finishes the work in slices itself.
+// widget as an { error } message (or an error event, if the script itself
+// cannot load), and it finishes the work in slices itself; a worker that
+// dies without a word is caught by the widget's watchdog.
 import init, { analysisDraws } from './widget.js';
 
 const ready = init({ module_or_path: new URL('widget_bg.wasm', import.meta.url) });
@@ -17,11 +19,17 @@ self.onmessage = async (event) => {
   const { scenario, draws, seed, chunk } = event.data;
   const first = event.data.first || 0;
   const every = event.data.every || 1;
-  await ready;
-  for (let start = first * chunk; start < draws; start += every * chunk) {
-    const count = Math.min(chunk, draws - start);
-    const flat = analysisDraws(scenario, draws, seed, start, count);
-    const data = new Float64Array(flat);
-    self.postMessage({ start, count, data }, [data.buffer]);
+  try {
+    await ready;
+    for (let start = first * chunk; start < draws; start += every * chunk) {
+      const count = Math.min(chunk, draws - start);
+      const flat = analysisDraws(scenario, draws, seed, start, count);
+      const data = new Float64Array(flat);
+      self.postMessage({ start, count, data }, [data.buffer]);
+    }
+  } catch (e) {
+    // An async handler's failure is a rejected promise, which never
+    // reaches the page as an error event: say it in a message.
+    self.postMessage({ error: `a worker failed (${(e && e.message) || e})` });
   }
 };

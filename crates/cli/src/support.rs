@@ -259,9 +259,10 @@ fn support_text(s: &Scenario, support: &Support, seed: u64) -> String {
         j.worlds.len()
     );
     out.push_str(&format!(
-        "Tolerance: a plausible scenario misses at most {} observations; \
+        "Tolerance: a plausible scenario misses at most {} observation{}; \
          {} of {} scenarios are plausible ({}).\n{}\n{}\n",
         j.tolerance,
+        if j.tolerance == 1 { "" } else { "s" },
         j.accepted,
         j.pairs,
         pct(j.accepted as f64 / j.pairs.max(1) as f64),

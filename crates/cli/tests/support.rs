@@ -373,3 +373,22 @@ fn claimreview_rejects_bad_options() {
     rejects(&["claimreview", "--publisher", " "], &["--publisher"]);
     rejects(&["claimreview", "--scenario", "nope"], &["nope"]);
 }
+
+#[test]
+fn support_text_states_the_tolerance_in_words_that_agree() {
+    let census = stdout(&[
+        "support",
+        "--scenario",
+        "census-2016",
+        "--draws",
+        "6",
+        "--format",
+        "text",
+    ]);
+    assert!(
+        census.contains("misses at most 1 observation;"),
+        "census: {census}"
+    );
+    let eta = stdout(&["support", "--draws", "6", "--format", "text"]);
+    assert!(eta.contains("misses at most 4 observations;"), "eta: {eta}");
+}
