@@ -57,6 +57,9 @@
 //   AMP, claimcheck), the resize, and real pym.js when it is installed;
 // - api: the JS API (mount, set, results, on, destroy, option errors that
 //   name the field, the other scenario);
+// - stall: stall.html, whose first analysis worker goes silent after one
+//   chunk: the widget notices, finishes on the main thread with the same
+//   verdicts, and says so in the console;
 // - text: the copy desk's rules on the rendered text of every panel, in
 //   English and French, for every bundled scenario;
 // and axe-core on each host page.
@@ -72,8 +75,8 @@
 // bounded, and the drivers, browsers, Xvfb and the servers are always
 // stopped.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveMounts } from './serve.mjs';
@@ -91,7 +94,7 @@ const TOOLS_DIR =
 const PYM_PATH = join(TOOLS_DIR, 'node_modules/pym.js/dist/pym.v1.min.js');
 const DIST_PATH = '/static/v1/';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const PAGES = ['standalone', 'article', 'panels', 'placements', 'modes', 'three', 'csp', 'iframe', 'api', 'text'];
+const PAGES = ['standalone', 'article', 'panels', 'placements', 'modes', 'three', 'csp', 'iframe', 'api', 'stall', 'text'];
 const VIEWPORT = [1280, 900];
 const PHONE = [390, 844];
 const NARROW = [360, 800];
@@ -1477,6 +1480,74 @@ class Run {
   }
 
 
+  // --------------------------------------------------------------- stall
+
+  /**
+   * A worker that dies without a word (stall.html): the widget's watchdog
+   * must notice, finish the analysis on the main thread with the chunks
+   * that did arrive, give the same verdicts, and say so in the console.
+   */
+  async stall() {
+    const page = 'stall.html';
+    await this.load(page);
+    const seen = await waitRender(this.browser, { min: 1 });
+    check(`${page}: the widget renders`, seen.ok, seen.ok ? `in ${seen.ms} ms` : describeWidgets(seen.widgets));
+    const root = `ccRootOf(document.querySelector('[data-claimcheck]'))`;
+    await this.gated(seen.ok, `${page}: the analysis workers started (the stalling copy of claimcheck-worker.js was fetched)`, async () => {
+      const got = this.requests.filter((r) => r.path === '/__stall/claimcheck-worker.js');
+      return [got.some((r) => r.status === 200), got.map((r) => `${r.server} ${r.path} ${r.status}`).join(', ') || 'not fetched'];
+    });
+    const a = await waitAnalysis(this.browser, root);
+    check(`${page}: a worker goes silent after its first chunk, and the analysis still finishes (every claim has its verdict)`,
+      seen.ok && a.ok, seen.ok ? (a.ok ? `${a.ms} ms after the first render` : `not after ${a.ms} ms: ${a.progress}`) : 'no rendered widget');
+    await this.gated(seen.ok, `${page}: it finished on the main thread (.cc-root[data-analysis=slices])`, async () => {
+      const mode = await this.browser.execute(`${H} const r = ${root}; return r && r.getAttribute('data-analysis');`);
+      return [mode === 'slices', `data-analysis=${JSON.stringify(mode)}`];
+    });
+    const log = await this.browser.consoleLog();
+    // Chromium has it twice, from its driver's log and from the page's hook:
+    // count distinct messages.
+    const warned = [...new Set(log.filter((e) => e.level === 'WARNING')
+      .map((e) => (/claimcheck: the analysis workers stopped sending draws[^"]*/.exec(e.message) || [])[0]).filter(Boolean))];
+    check(`${page}: the console says why, once (a warning: "claimcheck: the analysis workers stopped sending draws…")`,
+      warned.length === 1, warned.length ? `${warned.length}: ${warned.join(' | ')}` :
+        `${log.length} entries: ${log.map((e) => `${e.level} ${e.message}`).join(' | ').slice(0, 400)}`);
+    const severe = log.filter((e) => e.level === 'SEVERE');
+    check(`${page}: no console error on the way`, severe.length === 0, severe.map((e) => e.message).join(' | ') || `${log.length} entries, none severe`);
+    // The same verdicts as a worker that never failed: the CLI's.
+    if (this.opts.support) {
+      const out = await this.browser.executeAsync(`${H}
+        const done = arguments[arguments.length - 1];
+        (async () => {
+          const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+          const t0 = Date.now();
+          while (!window.claimcheck && Date.now() - t0 < 20000) await sleep(50);
+          if (!window.claimcheck) return done({ error: 'no window.claimcheck' });
+          let h;
+          try { h = window.claimcheck.mount(document.getElementById('api-target')); } catch (e) { return done({ error: String(e) }); }
+          for (;;) {
+            const r = h.results();
+            if (r.analysis && r.analysis.finished) {
+              return done({ claims: r.claims.map((c) => ({ id: c.id, verdict: c.verdict, support: c.support, why: c.why })) });
+            }
+            if (Date.now() - t0 > 30000) return done({ error: 'not finished: ' + JSON.stringify(r.analysis) });
+            await sleep(100);
+          }
+        })();`, [], 40_000).catch((e) => ({ error: e.message }));
+      const cli = JSON.parse(readFileSync(this.opts.support, 'utf8'));
+      const diffs = out.claims ? cli.claims.filter((c) => {
+        const w = out.claims.find((x) => x.id === c.id);
+        return !(w && w.verdict === c.verdict && Math.abs(w.support - c.support) < 0.005 && w.why === c.why);
+      }) : cli.claims;
+      check(`${page}: after the takeover, the verdicts, support and sentences are the CLI's (claimcheck support)`,
+        !!out.claims && diffs.length === 0,
+        out.claims ? out.claims.map((c) => `${c.id}=${c.verdict} ${(c.support * 100).toFixed(2)}%`).join(', ') +
+          (diffs.length ? `; differs from the CLI on ${diffs.map((c) => `${c.id} (CLI ${c.verdict} ${(c.support * 100).toFixed(2)}%)`).join(', ')}` : '')
+          : out.error);
+    }
+    await this.noErrors(page);
+  }
+
   // --------------------------------------------------------------- api
 
   async api() {
@@ -2085,6 +2156,11 @@ async function main() {
   const harness = { prefix: '/__harness/', dir: dirname(CONSOLE_HOOK_PATH) };
   // Real pym.js for pym.html, when the tools folder has it.
   const pym = existsSync(PYM_PATH) ? [{ prefix: '/__pym/', dir: dirname(PYM_PATH) }] : [];
+  // stall.html's bundle: a copy whose worker goes silent (tests/fixtures/stall-worker.js).
+  const stallDir = mkdtempSync(join(tmpdir(), 'cc-stall-'));
+  cpSync(opts.dist, stallDir, { recursive: true });
+  for (const f of ['claimcheck-worker.js.br', 'claimcheck-worker.js.gz']) rmSync(join(stallDir, f), { force: true });
+  copyFileSync(join(FIXTURES, 'stall-worker.js'), join(stallDir, 'claimcheck-worker.js'));
   const servers = [];
   try {
     const distServer = await serveMounts([{ prefix: DIST_PATH, dir: opts.dist, transform: withConsoleHook },
@@ -2099,6 +2175,7 @@ async function main() {
     const hostServer = await serveMounts([
       { prefix: '/', dir: FIXTURES, transform: (html) => html.replaceAll('{{DIST}}', distBase) },
       { prefix: DIST_PATH, dir: opts.dist },
+      { prefix: '/__stall/', dir: stallDir },
       harness,
       ...pym,
     ], {
@@ -2117,6 +2194,7 @@ async function main() {
   } finally {
     current = 'build';
     await Promise.all(servers.map((s) => s.close()));
+    rmSync(stallDir, { recursive: true, force: true });
   }
 }
 
