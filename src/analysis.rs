@@ -313,20 +313,16 @@ fn start_workers(job: &Rc<RefCell<Job>>) -> bool {
         }
     }
     let weak = Rc::downgrade(job);
-    let watchdog =
-        gloo::timers::callback::Interval::new(1000, move || {
-            let Some(job) = weak.upgrade() else { return };
-            let stalled = {
-                let j = job.borrow();
-                !j.workers.is_empty() && now() - j.last_advance > STALL_MS
-            };
-            if stalled {
-                fall_back(
-                    &job,
-                    "the analysis workers stopped sending draws",
-                );
-            }
-        });
+    let watchdog = gloo::timers::callback::Interval::new(1000, move || {
+        let Some(job) = weak.upgrade() else { return };
+        let stalled = {
+            let j = job.borrow();
+            !j.workers.is_empty() && now() - j.last_advance > STALL_MS
+        };
+        if stalled {
+            fall_back(&job, "the analysis workers stopped sending draws");
+        }
+    });
     let mut j = job.borrow_mut();
     j.mode = Mode::Worker;
     j.workers = started;
@@ -427,8 +423,8 @@ fn start_worker(
         },
     );
     let weak = Rc::downgrade(job);
-    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(
-        move |e: web_sys::Event| {
+    let on_error =
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
             if let Some(job) = weak.upgrade() {
                 let why = e
                     .dyn_ref::<web_sys::ErrorEvent>()
@@ -437,8 +433,7 @@ fn start_worker(
                     .unwrap_or_else(|| "a worker could not start".into());
                 fall_back(&job, &why);
             }
-        },
-    );
+        });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     let msg = js_sys::Object::new();
