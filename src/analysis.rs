@@ -54,6 +54,10 @@ const PUBLISH_MS: f64 = 400.0;
 /// The most workers one analysis starts.
 pub const MAX_WORKERS: usize = 4;
 
+/// How many times the slices start again after an error before giving
+/// up (a failure that comes back every time is a bug, not bad luck).
+const MAX_RESTARTS: u32 = 2;
+
 /// Draws a worker simulates per message.
 const WORKER_CHUNK: usize = 25;
 
@@ -131,6 +135,8 @@ pub struct Progress {
     pub support: Option<Shared<Support>>,
     /// How the analysis runs.
     pub mode: Mode,
+    /// Once finished: how long it took, in milliseconds of wall time.
+    pub ms: Option<f64>,
 }
 
 impl Progress {
@@ -155,6 +161,9 @@ impl Drop for WorkerHandle {
     }
 }
 
+/// Chunks of draws from the workers, by first draw.
+type Chunks = std::collections::BTreeMap<usize, Vec<f64>>;
+
 struct Job {
     scenario: Rc<Scenario>,
     analysis: Analysis,
@@ -165,10 +174,16 @@ struct Job {
     /// When the draws in order last moved on (or the workers started).
     last_advance: f64,
     /// Chunks that arrived ahead of the draws before them, by first draw.
-    pending: std::collections::BTreeMap<usize, Vec<f64>>,
+    pending: Chunks,
     listeners: Vec<(usize, Listener)>,
     latest: Progress,
     timer: Option<Timeout>,
+    /// A slice is simulating draws (with the analysis taken out of the
+    /// job). Still set when the next slice starts: the last one was cut
+    /// short by an error, and its draws are lost.
+    busy: bool,
+    /// How many times the slices started again after an error.
+    restarts: u32,
     last_publish: f64,
     started: f64,
     finished_ms: Option<f64>,
@@ -208,15 +223,18 @@ pub fn subscribe(
                     workers: Vec::new(),
                     watchdog: None,
                     last_advance: now(),
-                    pending: std::collections::BTreeMap::new(),
+                    pending: Chunks::new(),
                     listeners: Vec::new(),
                     latest: Progress {
                         done,
                         total,
                         support: None,
                         mode: Mode::Slices,
+                        ms: None,
                     },
                     timer: None,
+                    busy: false,
+                    restarts: 0,
                     last_publish: 0.0,
                     started: now(),
                     finished_ms: None,
@@ -259,18 +277,6 @@ pub fn unsubscribe(scenario_id: &str, id: usize) {
             jobs.remove(scenario_id);
         }
     });
-}
-
-/// How long the last finished analysis of `scenario_id` took, in
-/// milliseconds of wall time, and how it ran (for the benchmark and the
-/// tests).
-pub fn duration_ms(scenario_id: &str) -> Option<(f64, Mode)> {
-    JOBS.with(|jobs| {
-        jobs.borrow().get(scenario_id).and_then(|j| {
-            let j = j.borrow();
-            j.finished_ms.map(|t| (t, j.mode))
-        })
-    })
 }
 
 /// How many workers to start: one per core but the page's own, at
@@ -333,19 +339,23 @@ fn start_workers(job: &Rc<RefCell<Job>>) -> bool {
 
 /// Moves the chunks that continue the draws in order from `pending`
 /// into the analysis; true if any did.
-fn take_pending(j: &mut Job, scenario: &Scenario) -> bool {
+fn take_pending(
+    analysis: &mut Analysis,
+    pending: &mut Chunks,
+    scenario: &Scenario,
+) -> bool {
     let worlds = 1usize << scenario.hypotheses.len();
     let bits = scenario.checked().count();
     let mut moved = false;
     loop {
-        let next = j.analysis.progress().0;
-        let Some(data) = j.pending.remove(&next) else { break };
+        let next = analysis.progress().0;
+        let Some(data) = pending.remove(&next) else { break };
         let draws = decode_draws(&data, worlds, bits);
         if draws.is_empty() {
             break;
         }
         for d in draws {
-            j.analysis.push(scenario, d);
+            analysis.push(scenario, d);
         }
         moved = true;
     }
@@ -403,7 +413,8 @@ fn start_worker(
                 j.pending.insert(start as usize, data);
                 let scenario = j.scenario.clone();
                 // Keep the draws in order: a chunk waits for those before it.
-                if take_pending(&mut j, &scenario) {
+                let Job { analysis, pending, .. } = &mut *j;
+                if take_pending(analysis, pending, &scenario) {
                     j.last_advance = now();
                 }
                 prepare_publish(&mut j, &scenario)
@@ -489,10 +500,16 @@ fn prepare_publish(j: &mut Job, scenario: &Scenario) -> Option<Publish> {
         j.last_publish = t;
         let (d, total) = j.analysis.progress();
         let support = Shared(Rc::new(j.analysis.result(scenario)));
-        j.latest =
-            Progress { done: d, total, support: Some(support), mode: j.mode };
+        j.latest = Progress {
+            done: d,
+            total,
+            support: Some(support),
+            mode: j.mode,
+            ms: None,
+        };
         if done {
             j.finished_ms = Some(t - j.started);
+            j.latest.ms = j.finished_ms;
         }
         Some((
             j.latest.clone(),
@@ -517,20 +534,58 @@ fn schedule(job: &Rc<RefCell<Job>>) {
 }
 
 fn slice(job: &Rc<RefCell<Job>>) {
-    let publish = {
-        let mut j = job.borrow_mut();
+    // The draws are simulated with the analysis taken out of the job, so
+    // that an error that cuts the slice short (no Rust code unwinds in the
+    // wasm) leaves no borrow of the job behind, and the next slice,
+    // already scheduled, can tell and start again.
+    let (mut analysis, mut pending, scenario) = {
+        let Ok(mut j) = job.try_borrow_mut() else { return };
         j.timer = None;
-        if !j.workers.is_empty() {
+        if !j.workers.is_empty() || j.analysis.is_done() {
             return;
         }
-        let start = now();
         let scenario = j.scenario.clone();
-        // One draw at a time until the slice's budget is spent, taking
-        // the chunks a worker sent before it stopped as they come up.
-        take_pending(&mut j, &scenario);
-        while !j.analysis.is_done() && now() - start < SLICE_MS {
-            j.analysis.step(&scenario, 1);
-            take_pending(&mut j, &scenario);
+        // Not the analysis' own count: a slice cut short leaves a placeholder.
+        let draws = j.latest.total;
+        if j.busy {
+            j.restarts += 1;
+            if j.restarts > MAX_RESTARTS {
+                web_sys::console::error_1(
+                    &"claimcheck: the analysis keeps failing; the verdicts \
+                      are not available."
+                        .into(),
+                );
+                return;
+            }
+            web_sys::console::warn_1(
+                &"claimcheck: a slice of the analysis stopped with an error; \
+                  the claims are checked again from the first draw."
+                    .into(),
+            );
+            j.analysis = Analysis::new(&scenario, draws, DEFAULT_SEED);
+        }
+        j.busy = true;
+        // One draw to plan: cheap, and never done, so the timer below is set.
+        let placeholder = Analysis::new(&scenario, 0, DEFAULT_SEED);
+        let pending = std::mem::take(&mut j.pending);
+        (std::mem::replace(&mut j.analysis, placeholder), pending, scenario)
+    };
+    schedule(job);
+    let start = now();
+    // One draw at a time until the slice's budget is spent, taking the
+    // chunks a worker sent before it stopped as they come up.
+    take_pending(&mut analysis, &mut pending, &scenario);
+    while !analysis.is_done() && now() - start < SLICE_MS {
+        analysis.step(&scenario, 1);
+        take_pending(&mut analysis, &mut pending, &scenario);
+    }
+    let publish = {
+        let Ok(mut j) = job.try_borrow_mut() else { return };
+        j.analysis = analysis;
+        j.pending = pending;
+        j.busy = false;
+        if j.analysis.is_done() {
+            j.timer = None;
         }
         prepare_publish(&mut j, &scenario)
     };
@@ -539,7 +594,6 @@ fn slice(job: &Rc<RefCell<Job>>) {
             l(progress.clone());
         }
     }
-    schedule(job);
 }
 
 /// The analysis of `scenario`, as this component sees it: re-renders on
@@ -570,5 +624,6 @@ pub fn use_support(scenario: &Shared<Scenario>) -> Progress {
             total: DEFAULT_DRAWS,
             support: None,
             mode: Mode::Slices,
+            ms: None,
         })
 }
