@@ -209,6 +209,7 @@ pub fn subscribe(
         n.set(v + 1);
         v
     });
+    let t = now();
     let job = JOBS.with(|jobs| {
         jobs.borrow_mut()
             .entry(scenario.id.clone())
@@ -222,7 +223,7 @@ pub fn subscribe(
                     mode: Mode::Slices,
                     workers: Vec::new(),
                     watchdog: None,
-                    last_advance: now(),
+                    last_advance: t,
                     pending: Chunks::new(),
                     listeners: Vec::new(),
                     latest: Progress {
@@ -236,7 +237,7 @@ pub fn subscribe(
                     busy: false,
                     restarts: 0,
                     last_publish: 0.0,
-                    started: now(),
+                    started: t,
                     finished_ms: None,
                 }))
             })
@@ -321,18 +322,19 @@ fn start_workers(job: &Rc<RefCell<Job>>) -> bool {
     let weak = Rc::downgrade(job);
     let watchdog = gloo::timers::callback::Interval::new(1000, move || {
         let Some(job) = weak.upgrade() else { return };
-        let stalled = {
-            let j = job.borrow();
-            !j.workers.is_empty() && now() - j.last_advance > STALL_MS
-        };
+        let t = now();
+        let stalled = job.try_borrow().is_ok_and(|j| {
+            !j.workers.is_empty() && t - j.last_advance > STALL_MS
+        });
         if stalled {
             fall_back(&job, "the analysis workers stopped sending draws");
         }
     });
+    let t = now();
     let mut j = job.borrow_mut();
     j.mode = Mode::Worker;
     j.workers = started;
-    j.last_advance = now();
+    j.last_advance = t;
     j.watchdog = Some(watchdog);
     true
 }
@@ -403,8 +405,9 @@ fn start_worker(
                 fall_back(&job, "a worker sent a message without draws");
                 return;
             };
+            let t = now();
             let publish = {
-                let mut j = job.borrow_mut();
+                let Ok(mut j) = job.try_borrow_mut() else { return };
                 if j.workers.is_empty() {
                     // Fallen back already: the slices use what arrives.
                     j.pending.insert(start as usize, data);
@@ -415,9 +418,9 @@ fn start_worker(
                 // Keep the draws in order: a chunk waits for those before it.
                 let Job { analysis, pending, .. } = &mut *j;
                 if take_pending(analysis, pending, &scenario) {
-                    j.last_advance = now();
+                    j.last_advance = t;
                 }
-                prepare_publish(&mut j, &scenario)
+                prepare_publish(&mut j, &scenario, t)
             };
             if let Some((progress, listeners)) = publish {
                 for l in listeners {
@@ -493,8 +496,13 @@ fn fall_back(job: &Rc<RefCell<Job>>, why: &str) {
 type Publish = (Progress, Vec<Listener>);
 
 /// After new draws: the progress to publish, if it is time to.
-fn prepare_publish(j: &mut Job, scenario: &Scenario) -> Option<Publish> {
-    let t = now();
+/// `t` is [`now`], read before the job was borrowed: no call into the
+/// page happens while it is.
+fn prepare_publish(
+    j: &mut Job,
+    scenario: &Scenario,
+    t: f64,
+) -> Option<Publish> {
     let done = j.analysis.is_done();
     if done || t - j.last_publish >= PUBLISH_MS || j.latest.support.is_none() {
         j.last_publish = t;
@@ -579,6 +587,7 @@ fn slice(job: &Rc<RefCell<Job>>) {
         analysis.step(&scenario, 1);
         take_pending(&mut analysis, &mut pending, &scenario);
     }
+    let t = now();
     let publish = {
         let Ok(mut j) = job.try_borrow_mut() else { return };
         j.analysis = analysis;
@@ -587,7 +596,7 @@ fn slice(job: &Rc<RefCell<Job>>) {
         if j.analysis.is_done() {
             j.timer = None;
         }
-        prepare_publish(&mut j, &scenario)
+        prepare_publish(&mut j, &scenario, t)
     };
     if let Some((progress, listeners)) = publish {
         for l in listeners {

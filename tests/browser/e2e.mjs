@@ -60,6 +60,9 @@
 // - stall: stall.html, whose first analysis worker goes silent after one
 //   chunk: the widget notices, finishes on the main thread with the same
 //   verdicts, and says so in the console;
+// - fault: fault.html, where an error cuts a slice of the analysis short:
+//   the widget still responds, the analysis starts again and finishes
+//   with the same verdicts, and the console says so;
 // - text: the copy desk's rules on the rendered text of every panel, in
 //   English and French, for every bundled scenario;
 // and axe-core on each host page.
@@ -94,7 +97,7 @@ const TOOLS_DIR =
 const PYM_PATH = join(TOOLS_DIR, 'node_modules/pym.js/dist/pym.v1.min.js');
 const DIST_PATH = '/static/v1/';
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const PAGES = ['standalone', 'article', 'panels', 'placements', 'modes', 'three', 'csp', 'iframe', 'api', 'stall', 'text'];
+const PAGES = ['standalone', 'article', 'panels', 'placements', 'modes', 'three', 'csp', 'iframe', 'api', 'stall', 'fault', 'text'];
 const VIEWPORT = [1280, 900];
 const PHONE = [390, 844];
 const NARROW = [360, 800];
@@ -1480,6 +1483,79 @@ class Run {
   }
 
 
+  /**
+   * With --support: mounts a widget with the JS API in #api-target (it
+   * shares the page's analysis of the default story) and checks that its
+   * verdicts, support and sentences are the CLI's once it has finished.
+   */
+  async sameAsCli(page, when) {
+    if (!this.opts.support) return;
+    const out = await this.browser.executeAsync(`${H}
+      const done = arguments[arguments.length - 1];
+      (async () => {
+        const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+        const t0 = Date.now();
+        while (!window.claimcheck && Date.now() - t0 < 20000) await sleep(50);
+        if (!window.claimcheck) return done({ error: 'no window.claimcheck' });
+        let h;
+        try { h = window.claimcheck.mount(document.getElementById('api-target')); } catch (e) { return done({ error: String(e) }); }
+        for (;;) {
+          const r = h.results();
+          if (r.analysis && r.analysis.finished) {
+            return done({ claims: r.claims.map((c) => ({ id: c.id, verdict: c.verdict, support: c.support, why: c.why })) });
+          }
+          if (Date.now() - t0 > 60000) return done({ error: 'not finished: ' + JSON.stringify(r.analysis) });
+          await sleep(100);
+        }
+      })();`, [], 70_000).catch((e) => ({ error: e.message }));
+    const cli = JSON.parse(readFileSync(this.opts.support, 'utf8'));
+    const diffs = out.claims ? cli.claims.filter((c) => {
+      const w = out.claims.find((x) => x.id === c.id);
+      return !(w && w.verdict === c.verdict && Math.abs(w.support - c.support) < 0.005 && w.why === c.why);
+    }) : cli.claims;
+    check(`${page}: ${when}, the verdicts, support and sentences are the CLI's (claimcheck support)`,
+      !!out.claims && diffs.length === 0,
+      out.claims ? out.claims.map((c) => `${c.id}=${c.verdict} ${(c.support * 100).toFixed(2)}%`).join(', ') +
+        (diffs.length ? `; differs from the CLI on ${diffs.map((c) => `${c.id} (CLI ${c.verdict} ${(c.support * 100).toFixed(2)}%)`).join(', ')}` : '')
+        : out.error);
+  }
+
+  // --------------------------------------------------------------- fault
+
+  /**
+   * An error that cuts a slice of the analysis short (fault.html: the
+   * clock throws once): the widget stays usable, the analysis starts
+   * again and finishes with the same verdicts, and the console says so.
+   */
+  async fault() {
+    const page = 'fault.html';
+    await this.load(page);
+    const seen = await waitRender(this.browser, { min: 1 });
+    check(`${page}: the widget renders`, seen.ok, seen.ok ? `in ${seen.ms} ms` : describeWidgets(seen.widgets));
+    const root = `ccRootOf(document.querySelector('[data-claimcheck]'))`;
+    // Armed once the analysis is under way: the 150th clock reading from now.
+    await this.browser.execute('window.__ccFault.in = 150;');
+    const thrown = await this.browser.waitFor('return window.__ccFault.thrown > 0', { timeoutMs: 30_000, what: 'the injected fault' })
+      .then(() => true, () => false);
+    check(`${page}: the injected error was thrown (performance.now(), in the middle of the analysis)`, thrown,
+      thrown ? 'thrown once' : 'never thrown: the widget does not read the clock any more?');
+    await step(`${page}: after the error, the widget still responds to a click on a switch`, () => clickSwitch(this.browser, root, 'election'));
+    const a = await waitAnalysis(this.browser, root);
+    check(`${page}: after the error, the analysis still finishes (every claim has its verdict)`,
+      seen.ok && a.ok, seen.ok ? (a.ok ? `${a.ms} ms after the click` : `not after ${a.ms} ms: ${a.progress}`) : 'no rendered widget');
+    const log = await this.browser.consoleLog();
+    const warned = [...new Set(log.filter((e) => e.level === 'WARNING')
+      .map((e) => (/claimcheck: a slice of the analysis stopped with an error[^"]*/.exec(e.message) || [])[0]).filter(Boolean))];
+    check(`${page}: the console says the analysis started again, once (a warning)`, warned.length === 1,
+      warned.length ? `${warned.length}: ${warned.join(' | ')}` : `${log.length} entries: ${log.map((e) => `${e.level} ${e.message}`).join(' | ').slice(0, 400)}`);
+    // The injected error is the only one: no panic, no second error.
+    const severe = [...new Set(log.filter((e) => e.level === 'SEVERE').map((e) => e.message))];
+    const other = severe.filter((m) => !/injected fault|^Script error\.?$/.test(m));
+    check(`${page}: no error but the injected one (no panic after it)`, other.length === 0 && !severe.some((m) => /panicked/.test(m)),
+      severe.join(' | ') || 'none');
+    await this.sameAsCli(page, 'after the error');
+  }
+
   // --------------------------------------------------------------- stall
 
   /**
@@ -1515,36 +1591,7 @@ class Run {
     const severe = log.filter((e) => e.level === 'SEVERE');
     check(`${page}: no console error on the way`, severe.length === 0, severe.map((e) => e.message).join(' | ') || `${log.length} entries, none severe`);
     // The same verdicts as a worker that never failed: the CLI's.
-    if (this.opts.support) {
-      const out = await this.browser.executeAsync(`${H}
-        const done = arguments[arguments.length - 1];
-        (async () => {
-          const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-          const t0 = Date.now();
-          while (!window.claimcheck && Date.now() - t0 < 20000) await sleep(50);
-          if (!window.claimcheck) return done({ error: 'no window.claimcheck' });
-          let h;
-          try { h = window.claimcheck.mount(document.getElementById('api-target')); } catch (e) { return done({ error: String(e) }); }
-          for (;;) {
-            const r = h.results();
-            if (r.analysis && r.analysis.finished) {
-              return done({ claims: r.claims.map((c) => ({ id: c.id, verdict: c.verdict, support: c.support, why: c.why })) });
-            }
-            if (Date.now() - t0 > 30000) return done({ error: 'not finished: ' + JSON.stringify(r.analysis) });
-            await sleep(100);
-          }
-        })();`, [], 40_000).catch((e) => ({ error: e.message }));
-      const cli = JSON.parse(readFileSync(this.opts.support, 'utf8'));
-      const diffs = out.claims ? cli.claims.filter((c) => {
-        const w = out.claims.find((x) => x.id === c.id);
-        return !(w && w.verdict === c.verdict && Math.abs(w.support - c.support) < 0.005 && w.why === c.why);
-      }) : cli.claims;
-      check(`${page}: after the takeover, the verdicts, support and sentences are the CLI's (claimcheck support)`,
-        !!out.claims && diffs.length === 0,
-        out.claims ? out.claims.map((c) => `${c.id}=${c.verdict} ${(c.support * 100).toFixed(2)}%`).join(', ') +
-          (diffs.length ? `; differs from the CLI on ${diffs.map((c) => `${c.id} (CLI ${c.verdict} ${(c.support * 100).toFixed(2)}%)`).join(', ')}` : '')
-          : out.error);
-    }
+    await this.sameAsCli(page, 'after the takeover');
     await this.noErrors(page);
   }
 
