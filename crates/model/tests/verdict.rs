@@ -644,8 +644,25 @@ fn a_runner_up_within_five_points_is_a_close_call() {
     assert_eq!(support_with([0.44, 0.50, 0.06, 0.0]).close_call(), None);
     assert!(support_with([0.46, 0.50, 0.04, 0.0]).close_call().is_some());
     assert_eq!(support_with([0.1, 0.8, 0.1, 0.0]).close_call(), None);
-    // A verdict no scenario gives is never the runner-up.
+    // A verdict no scenario gives is never the runner-up, even when no
+    // draw was tallied at all (every share 0, so a gap of 0).
     assert_eq!(support_with([1.0, 0.0, 0.0, 0.0]).close_call(), None);
+    assert_eq!(support_with([0.0; 4]).close_call(), None);
+    // Exactly five points apart is not "within five": the gap must be
+    // under CLOSE_CALL. Shares chosen so the gap is exactly CLOSE_CALL in
+    // binary, and a hair less for the control.
+    let (runner, head) = (1..64)
+        .map(|k| f64::from(k) / 1024.0)
+        .map(|x| (x, x + CLOSE_CALL))
+        .find(|&(r, h)| h - r == CLOSE_CALL)
+        .expect("a pair of shares exactly CLOSE_CALL apart");
+    assert_eq!(support_with([runner, head, 0.0, 0.0]).close_call(), None);
+    let closer = runner + f64::EPSILON;
+    assert!(head - closer < CLOSE_CALL);
+    assert_eq!(
+        support_with([closer, head, 0.0, 0.0]).close_call(),
+        Some((Verdict::Supported, closer))
+    );
 }
 
 #[test]
