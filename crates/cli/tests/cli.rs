@@ -6,9 +6,6 @@
 //! the eTA verdicts are pinned, each with the reason the record implies
 //! it.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use claimcheck_model::checks::check_all;
 use claimcheck_model::locale::{Gender, Lang, Noun};
 use claimcheck_model::rules::Rule;
@@ -18,53 +15,10 @@ use claimcheck_model::verdict::judge_point;
 use claimcheck_model::words::Words;
 use claimcheck_model::{bundled, HypothesisSet, Params, Scenario};
 use serde_json::Value;
+use std::path::PathBuf;
 
-const ETA: &str = "eta-2016";
-
-fn claimcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-/// Runs a command that must succeed, and returns its stdout.
-fn stdout(args: &[&str]) -> String {
-    let out = claimcheck(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stderr.is_empty(), "{args:?} wrote on stderr");
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout(args)).expect("valid JSON")
-}
-
-/// Bad input: exit 2, nothing on stdout, and stderr says what and why.
-fn rejects(args: &[&str], mentions: &[&str]) -> String {
-    let out = claimcheck(args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(err.starts_with("claimcheck: error: "), "{err}");
-    assert_eq!(
-        err.matches("claimcheck: error: ").count(),
-        1,
-        "one error: {err}"
-    );
-    for m in mentions {
-        assert!(err.contains(m), "{args:?}: stderr lacks `{m}`: {err}");
-    }
-    err
-}
-
-fn eta() -> Scenario {
-    bundled::find(ETA).expect("the eTA scenario is bundled")
-}
+mod common;
+use common::*;
 
 /// The eTA file as JSON, to derive defective or altered copies from.
 fn eta_file() -> Value {

@@ -4,59 +4,19 @@
 //! reasons the record implies, and bad input is an error with exit
 //! status 2.
 
-use std::process::{Command, Output};
-
+use claimcheck_model::bundled;
 use claimcheck_model::locale::Lang;
 use claimcheck_model::support::{analyse, DEFAULT_DRAWS, DEFAULT_SEED};
 use claimcheck_model::verdict::{Layout, Verdict};
 use claimcheck_model::words::Words;
-use claimcheck_model::{bundled, Scenario};
 use serde_json::Value;
 
-const ETA: &str = "eta-2016";
+mod common;
+use common::*;
 
 /// Few draws, for the tests that compare shapes and figures rather than
 /// verdicts.
 const FEW: usize = 12;
-
-fn claimcheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimcheck"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = claimcheck(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stderr.is_empty(), "{args:?} wrote on stderr");
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
-
-fn json(args: &[&str]) -> Value {
-    serde_json::from_str(&stdout(args)).expect("valid JSON")
-}
-
-/// Bad input: exit 2, nothing on stdout, one error naming what and why.
-fn rejects(args: &[&str], mentions: &[&str]) {
-    let out = claimcheck(args);
-    assert_eq!(out.status.code(), Some(2), "{args:?}");
-    assert!(out.stdout.is_empty(), "{args:?} printed on stdout");
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(err.starts_with("claimcheck: error: "), "{err}");
-    assert_eq!(err.matches("claimcheck: error: ").count(), 1, "{err}");
-    for m in mentions {
-        assert!(err.contains(m), "{args:?}: stderr lacks `{m}`: {err}");
-    }
-}
-
-fn eta() -> Scenario {
-    bundled::find(ETA).expect("the eTA scenario is bundled")
-}
 
 fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() <= 1e-12)
