@@ -109,6 +109,17 @@ const ANALYSIS_TIMEOUT_MS = 120_000; // the analysis behind the verdicts, in sli
 const STEP_TIMEOUT_MS = 180_000;
 const PARENT_SNIPPET_MAX = 1024;
 const PANELS = ['evidence', 'tune', 'assumptions', 'record', 'data', 'share'];
+// WebKitGTK on Linux now and then faults inside a wasm module that runs
+// fine in Chromium and Firefox ("RuntimeError: Out of bounds memory
+// access"; WebKit bug 259441, tauri#7154, hashbrown#194). From a
+// cross-origin module the page sees only "Script error.", which also
+// hides the message of any other exception out of wasm. A WebKit page
+// whose errors are all of that kind, and nothing else, runs once more;
+// the first attempt's failures are printed, the second attempt counts.
+// A Rust panic prints "panicked at" first (yew's hook), so it never
+// qualifies, and a fault that comes back fails.
+const ENGINE_FAULT = /^(unhandled rejection: )?(Script error\.?|(RuntimeError: )?Out of bounds memory access\b.*)$/;
+const MAX_ENGINE_RETRIES = 2; // per browser run
 
 // The bundled scenarios, read from the files the build packs.
 const SCENARIOS = Object.fromEntries(readdirSync(SCENARIOS_DIR)
@@ -139,7 +150,7 @@ let current = 'build';
 const pageTimes = new Map(); // browser → [[page, ms]]
 
 function counts(name = current) {
-  if (!tally.has(name)) tally.set(name, { passed: 0, failed: 0, na: 0, ms: 0, version: '' });
+  if (!tally.has(name)) tally.set(name, { passed: 0, failed: 0, na: 0, ms: 0, version: '', rerun: 0 });
   return tally.get(name);
 }
 
@@ -150,11 +161,19 @@ function clip(s, max = 400) {
 
 /** Records one assertion. */
 function check(name, ok, detail = '') {
-  const c = counts();
+  const c = held ? held.counts : counts();
   if (ok) c.passed++;
   else c.failed++;
-  console.log(`${ok ? 'ok' : 'FAIL'}: [${current}] ${name}${detail ? ` — ${clip(detail, ok ? 300 : 2400)}` : ''}`);
+  out(`${ok ? 'ok' : 'FAIL'}: [${current}] ${name}${detail ? ` — ${clip(detail, ok ? 300 : 2400)}` : ''}`);
   return ok;
+}
+
+// A page's output held back while it runs (WebKit only; see runBrowser):
+// { lines, counts } or null.
+let held = null;
+function out(line) {
+  if (held) held.lines.push(line);
+  else console.log(line);
 }
 
 /**
@@ -163,13 +182,13 @@ function check(name, ok, detail = '') {
  * never silent; keep these few.
  */
 function notApplicable(name, why) {
-  counts().na++;
-  console.log(`n/a: [${current}] ${name} — not applicable: ${why}`);
+  (held ? held.counts : counts()).na++;
+  out(`n/a: [${current}] ${name} — not applicable: ${why}`);
 }
 
 /** A measurement or remark, not an assertion. */
 function note(text) {
-  console.log(`  note: [${current}] ${text}`);
+  out(`  note: [${current}] ${text}`);
 }
 
 /**
@@ -582,6 +601,13 @@ class Run {
       if (frame && frameHook !== 'start') problems.push(`console-hook.js was not loaded by the iframe's page (${frameHook === 'late' ? 'injected after the load' : 'missing'})`);
       if (severe(frameLog).length) problems.push(`console in the iframe: ${severe(frameLog).join(' | ')}`);
       if (failed.length) problems.push(`failed requests: ${failed.join(', ')}`);
+      // WebKitGTK's own wasm fault (see ENGINE_FAULT): only errors of that
+      // kind, nothing else wrong. runBrowser may run the page once more.
+      const errs = [...(page.errors || []), ...[...log, ...frameLog].filter((e) => e.level === 'SEVERE').map((e) => e.message)];
+      if (current === 'webkit' && errs.length && errs.every((m) => ENGINE_FAULT.test(m)) && !failed.length &&
+        (page.hook === 'start') && (!frame || frameHook === 'start')) {
+        this.engineFault = [...new Set(errs)].join(' | ');
+      }
       // Shown, not counted: the benign ResizeObserver loop notices (see console-hook.js).
       const ro = [...log, ...frameLog].filter((e) => e.level === 'WARNING' && /^ResizeObserver loop/.test(e.message));
       const notes = ro.length ? `; ${ro.length} ResizeObserver loop notice(s) (a warning, not an error) in ${
@@ -2161,10 +2187,33 @@ async function runBrowser(name, ctx) {
     pageTimes.set(name, times);
     for (const p of ctx.opts.pages) {
       const tp = Date.now();
-      try {
-        await withTimeout(run[p](), 600_000, `${p} tests`);
-      } catch (err) {
-        check(`${p}: tests ran to the end`, false, err.message);
+      for (let attempt = 1; ; attempt++) {
+        // WebKit: the page's output is held until it is known whether an
+        // engine fault (ENGINE_FAULT) makes it run again.
+        const retry = name === 'webkit' && attempt === 1 && c.rerun < MAX_ENGINE_RETRIES;
+        if (retry) held = { lines: [], counts: { passed: 0, failed: 0, na: 0 } };
+        run.engineFault = null;
+        try {
+          await withTimeout(run[p](), 600_000, `${p} tests`);
+        } catch (err) {
+          check(`${p}: tests ran to the end`, false, err.message);
+        }
+        if (!retry) break;
+        const h = held;
+        held = null;
+        if (h.counts.failed > 0 && run.engineFault) {
+          c.rerun++;
+          console.log(`  rerun: [${name}] ${p}: WebKit faulted in the wasm (${clip(run.engineFault, 200)}) and ` +
+            `${h.counts.failed} check(s) failed; the page runs once more. The first attempt's failures:`);
+          for (const line of h.lines.filter((l) => l.startsWith('FAIL'))) console.log(`  rerun:   ${line}`);
+          await browser.setViewportSize(...VIEWPORT).catch(() => {});
+          continue;
+        }
+        for (const line of h.lines) console.log(line);
+        c.passed += h.counts.passed;
+        c.failed += h.counts.failed;
+        c.na += h.counts.na;
+        break;
       }
       times.push([p, Date.now() - tp]);
       await browser.setViewportSize(...VIEWPORT).catch(() => {});
@@ -2177,7 +2226,8 @@ async function runBrowser(name, ctx) {
     if (browser) await browser.quit();
     c.ms = Date.now() - t0;
     console.log(`e2e [${name}]${c.version ? ` ${c.version}` : ''}: ${c.passed} passed, ${c.failed} failed, ` +
-      `${c.na} not applicable, in ${(c.ms / 1000).toFixed(1)} s`);
+      `${c.na} not applicable, in ${(c.ms / 1000).toFixed(1)} s` +
+      `${c.rerun ? ` (${c.rerun} page(s) run again after a WebKit wasm fault)` : ''}`);
   }
 }
 
@@ -2255,7 +2305,7 @@ function summary() {
     n += c.na;
   }
   const per = [...tally.entries()].filter(([k]) => k !== 'build')
-    .map(([k, c]) => `${k} ${c.passed}/${c.failed}/${c.na} in ${(c.ms / 1000).toFixed(1)} s`).join('; ');
+    .map(([k, c]) => `${k} ${c.passed}/${c.failed}/${c.na} in ${(c.ms / 1000).toFixed(1)} s${c.rerun ? `, ${c.rerun} page(s) run again` : ''}`).join('; ');
   console.log(`e2e: ${p} passed, ${f} failed, ${n} not applicable${per ? ` (passed/failed/n/a: ${per})` : ''}`);
   return { p, f };
 }
