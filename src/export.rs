@@ -128,7 +128,9 @@ pub fn chart_svg(root: &Element, title: &str) -> Option<String> {
     let chart = root.query_selector(".cc-chart").ok()??;
     let lanes = root.query_selector(".cc-timeline-svg").ok()?;
     let num = |el: &Element, a: &str| {
-        el.get_attribute(a).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0)
+        el.get_attribute(a)
+            .and_then(|v| claimcheck_model::locale::parse_number(&v))
+            .unwrap_or(0.0)
     };
     let w = num(&chart, "width");
     let h1 = num(&chart, "height");

@@ -57,7 +57,9 @@ pub fn param_slider(props: &ParamSliderProps) -> Html {
 
     let parse = |e: &Event| -> Option<f64> {
         let input: HtmlInputElement = e.target_unchecked_into();
-        input.value().trim().replace(',', ".").parse::<f64>().ok()
+        claimcheck_model::locale::parse_number(
+            &input.value().trim().replace(',', "."),
+        )
     };
     let on_slide = {
         let cb = props.on_change.clone();

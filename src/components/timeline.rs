@@ -159,7 +159,10 @@ fn marker_label(
         _ => w.kind(event.kind).to_string(),
     };
     let status = match props.results.check(index) {
-        Some(c) => format!(", {}", w.pass_word(c.pass).to_lowercase()),
+        Some(c) => format!(
+            ", {}",
+            claimcheck_model::locale::lowercase(w.pass_word(c.pass))
+        ),
         None => String::new(),
     };
     format!(

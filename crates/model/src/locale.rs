@@ -562,7 +562,16 @@ impl Lang {
     pub fn capitalize(words: &str) -> String {
         let mut c = words.chars();
         match c.next() {
-            Some(f) => f.to_uppercase().chain(c).collect(),
+            Some(f) => std::iter::once(upper(f)).chain(c).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// `words` with its first letter lower-cased (inside a sentence).
+    pub fn uncapitalize(words: &str) -> String {
+        let mut c = words.chars();
+        match c.next() {
+            Some(f) => std::iter::once(lower(f)).chain(c).collect(),
             None => String::new(),
         }
     }
@@ -604,9 +613,245 @@ fn aucun(g: Gender) -> &'static str {
     }
 }
 
+/// The number written in `text` (`-2.5`, `.5`, `17000`, `1e-3`, `+4`),
+/// if it is one and finite; what `str::parse::<f64>` reads, less `inf`
+/// and `NaN`. Not `str::parse`: its correctly rounded algorithm carries
+/// a 21 KB table of powers of five into the wasm. This one is exact too
+/// (the nearest double, ties to even) for up to 19 significant digits and
+/// exponents from -30 to 19, which covers every number the widget writes
+/// or a reader types; beyond that it is within a few units in the last
+/// place.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    let negative = match b.first() {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let mut mantissa: u64 = 0;
+    let mut digits = 0; // significant digits kept in `mantissa`
+    let mut exponent: i64 = 0;
+    let mut seen = false;
+    let mut point = false;
+    while i < b.len() {
+        match b[i] {
+            d @ b'0'..=b'9' => {
+                seen = true;
+                if mantissa == 0 && d == b'0' {
+                    // A leading zero: significant only after the point.
+                    if point {
+                        exponent -= 1;
+                    }
+                } else if digits < 19 {
+                    mantissa = mantissa * 10 + u64::from(d - b'0');
+                    digits += 1;
+                    if point {
+                        exponent -= 1;
+                    }
+                } else if !point {
+                    exponent += 1; // a digit past the 19th, dropped
+                }
+            }
+            b'.' if !point => point = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    if !seen {
+        return None;
+    }
+    if i < b.len() {
+        if b[i] != b'e' && b[i] != b'E' {
+            return None;
+        }
+        i += 1;
+        let sign = match b.get(i) {
+            Some(b'-') => {
+                i += 1;
+                -1
+            }
+            Some(b'+') => {
+                i += 1;
+                1
+            }
+            _ => 1,
+        };
+        let start = i;
+        let mut e: i64 = 0;
+        while i < b.len() && b[i].is_ascii_digit() {
+            e = (e * 10 + i64::from(b[i] - b'0')).min(100_000);
+            i += 1;
+        }
+        if i == start || i < b.len() {
+            return None;
+        }
+        exponent += sign * e;
+    }
+    let magnitude = if mantissa == 0 {
+        0.0
+    } else if (0..=19).contains(&exponent) {
+        // Exact in 128 bits; the conversion rounds once, to nearest.
+        (u128::from(mantissa) * 10u128.pow(exponent as u32)) as f64
+    } else if (-30..0).contains(&exponent) {
+        // mantissa / 10^k = (mantissa × 2^shift / 5^k) × 2^-(shift + k):
+        // the quotient in 128 bits has at least 57 significant bits and a
+        // sticky bit for the remainder, so the conversion rounds once,
+        // and the power of two is exact.
+        let k = (-exponent) as u32;
+        let shift = mantissa.leading_zeros() + 63;
+        let n = u128::from(mantissa) << shift;
+        let d = 5u128.pow(k);
+        let q = n / d | u128::from(n % d != 0);
+        (q as f64) * f64::from_bits(u64::from(1023 - shift - k) << 52)
+    } else {
+        (mantissa as f64) * 10f64.powi(exponent.clamp(-400, 400) as i32)
+    };
+    let value = if negative { -magnitude } else { magnitude };
+    value.is_finite().then_some(value)
+}
+
+/// The upper case of the letters French and English text uses: ASCII,
+/// Latin-1 (à–þ, but ÷), œ and ÿ. Any other character is returned as it
+/// is. Not `char::to_uppercase`: its full Unicode tables weigh about 7 KB
+/// in the wasm, for two languages that never need them (ß, which has no
+/// one-letter upper case, stays ß).
+pub fn upper(c: char) -> char {
+    match c {
+        'a'..='z' => c.to_ascii_uppercase(),
+        'à'..='þ' if c != '÷' => {
+            char::from_u32(c as u32 - 0x20).unwrap_or(c)
+        }
+        'œ' => 'Œ',
+        'ÿ' => 'Ÿ',
+        _ => c,
+    }
+}
+
+/// The lower case, for the same letters as [`upper`].
+pub fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'À'..='Þ' if c != '×' => {
+            char::from_u32(c as u32 + 0x20).unwrap_or(c)
+        }
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
+}
+
+/// `text` in lower case, for the letters of [`lower`].
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `parse_number` reads what `str::parse::<f64>` reads, to the bit,
+    /// for the numbers the widget writes (shortest and fixed forms) over
+    /// thirty orders of magnitude, and for the forms people type.
+    #[test]
+    fn parse_number_is_str_parse() {
+        let mut seed: u64 = 0x2016_1108;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 11
+        };
+        for _ in 0..200_000 {
+            // [1, 10) × 10^-12 … 10^12: written with at most 17
+            // significant digits, exponents -29 to 12.
+            let unit = 1.0 + 9.0 * (next() as f64 / (1u64 << 53) as f64);
+            let exp = (next() % 25) as i32 - 12;
+            let x = unit * 10f64.powi(exp);
+            for text in [
+                x.to_string(),
+                format!("{x:.3}"),
+                format!("{x:.6}"),
+                format!("{x:e}"),
+                format!("-{x}"),
+            ] {
+                let want: f64 = text.parse().unwrap();
+                assert_eq!(
+                    parse_number(&text).map(f64::to_bits),
+                    Some(want.to_bits()),
+                    "{text}"
+                );
+            }
+        }
+        for (text, want) in [
+            ("45", Some(45.0)),
+            ("+4", Some(4.0)),
+            ("-2.5", Some(-2.5)),
+            (".5", Some(0.5)),
+            ("5.", Some(5.0)),
+            ("0.1", Some(0.1)),
+            ("1e-3", Some(0.001)),
+            ("1E3", Some(1000.0)),
+            ("17000", Some(17000.0)),
+            ("0000.000", Some(0.0)),
+            ("123456789012345678901234", Some(123456789012345678901234.0)),
+            ("", None),
+            (".", None),
+            ("-", None),
+            ("1e", None),
+            ("1e+", None),
+            ("1.2.3", None),
+            ("1,5", None),
+            (" 1", None),
+            ("1 ", None),
+            ("0x10", None),
+            ("inf", None),
+            ("NaN", None),
+            ("1e999", None),
+        ] {
+            assert_eq!(parse_number(text), want, "{text:?}");
+        }
+    }
+
+    /// Every letter `upper` and `lower` know maps as Unicode maps it, and
+    /// the two are inverse; others are left alone.
+    #[test]
+    fn case_of_french_and_english_letters_is_unicode_case() {
+        let known = ('A'..='Z')
+            .chain('a'..='z')
+            .chain('\u{c0}'..='\u{ff}')
+            .chain(['Œ', 'œ', 'Ÿ']);
+        let mut changed = 0;
+        for c in known {
+            let up: Vec<char> = c.to_uppercase().collect();
+            let low: Vec<char> = c.to_lowercase().collect();
+            if up.len() == 1 {
+                assert_eq!(upper(c), up[0], "upper({c})");
+            } else {
+                assert_eq!(upper(c), c, "upper({c}) has no one-letter form");
+            }
+            assert_eq!(lower(c), low[0], "lower({c})");
+            if upper(c) != c {
+                changed += 1;
+                assert_eq!(lower(upper(c)), c, "lower(upper({c}))");
+            }
+        }
+        // 26 ASCII, 30 Latin-1 (à–þ but ÷), œ and ÿ.
+        assert_eq!(changed, 26 + 30 + 2);
+        for c in ['ß', '÷', '×', 'ı', 'Σ', 'σ', '1', ' '] {
+            assert_eq!((upper(c), lower(c)), (c, c), "{c} is left alone");
+        }
+        assert_eq!(Lang::capitalize("étayée"), "Étayée");
+        assert_eq!(Lang::uncapitalize("Œuvre"), "œuvre");
+        assert_eq!(lowercase("Reproduced À PEU"), "reproduced à peu");
+        assert_eq!(Lang::capitalize(""), "");
+    }
 
     fn t(s: &str) -> LocalTime {
         LocalTime::parse(s).expect("time")

@@ -173,10 +173,12 @@ impl Params {
         text: &str,
     ) -> Result<Params, ParamError> {
         let i = Params::index(specs, name)?;
-        let value: f64 =
-            text.trim().parse().map_err(|_| ParamError::Malformed {
-                name: specs[i].id.clone(),
-                text: text.to_string(),
+        let value =
+            crate::locale::parse_number(text.trim()).ok_or_else(|| {
+                ParamError::Malformed {
+                    name: specs[i].id.clone(),
+                    text: text.to_string(),
+                }
             })?;
         self.with(specs, name, value)
     }

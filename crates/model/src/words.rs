@@ -120,12 +120,7 @@ impl<'a> Words<'a> {
 
     /// A verdict inside a sentence: `supported` / `étayée`.
     pub fn verdict_lower(&self, v: Verdict) -> String {
-        let s = self.verdict(v);
-        let mut c = s.chars();
-        match c.next() {
-            Some(f) => f.to_lowercase().chain(c).collect(),
-            None => String::new(),
-        }
+        Lang::uncapitalize(self.verdict(v))
     }
 
     fn share(&self, x: f64) -> String {
@@ -972,10 +967,7 @@ impl<'a> Words<'a> {
         prose: bool,
     ) -> Option<String> {
         let (v, share) = cs.close_call()?;
-        let word = self.verdict(v);
-        let mut chars = word.chars();
-        let first = chars.next()?;
-        let word = format!("{}{}", first.to_lowercase(), chars.as_str());
+        let word = self.verdict_lower(v);
         let pct = if prose {
             self.lang.percent_prose(share)
         } else {
