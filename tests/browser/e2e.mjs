@@ -116,8 +116,10 @@ const PANELS = ['evidence', 'tune', 'assumptions', 'record', 'data', 'share'];
 // hides the message of any other exception out of wasm. A WebKit page
 // whose errors are all of that kind, and nothing else, runs once more;
 // the first attempt's failures are printed, the second attempt counts.
-// A Rust panic prints "panicked at" first (yew's hook), so it never
-// qualifies, and a fault that comes back fails.
+// A fault that comes back fails. A panic in the release build is a bare
+// trap too (scripts/lib.sh, release_env), which a WebKit cross-origin page
+// also sees as "Script error."; Chromium and Firefox run the same pages
+// and name it ("unreachable"), so a panic of ours still fails the run.
 const ENGINE_FAULT = /^(unhandled rejection: )?(Script error\.?|(RuntimeError: )?Out of bounds memory access\b.*)$/;
 const MAX_ENGINE_RETRIES = 2; // per browser run
 
