@@ -8,6 +8,7 @@ TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0   # npm's binaryen; wasm-opt reports version_132
 AXE_VERSION=4.14.1         # npm's axe-core, for the accessibility run
 PYM_VERSION=1.3.2          # npm's pym.js, the e2e run's real iframe parent
+ESBUILD_VERSION=0.28.2     # npm's esbuild, which minifies the release JS and CSS
 GECKODRIVER_VERSION=0.37.1 # Firefox's WebDriver, from crates.io, for the e2e run
 TOOLS_DIR=${CLAIMCHECK_TOOLS:-$HOME/.cache/claimcheck/tools}
 
@@ -82,11 +83,13 @@ ensure_npm_tools() {
   if [ "$(npm_version binaryen)" != "$BINARYEN_VERSION" ] ||
      [ "$(npm_version axe-core)" != "$AXE_VERSION" ] ||
      [ "$(npm_version pym.js)" != "$PYM_VERSION" ] ||
+     [ "$(npm_version esbuild)" != "$ESBUILD_VERSION" ] ||
      ! wasm-opt --version 2>/dev/null | grep -q version_132; then
-    say "installing npm binaryen@$BINARYEN_VERSION and axe-core@$AXE_VERSION into $TOOLS_DIR"
+    say "installing npm binaryen@$BINARYEN_VERSION, axe-core@$AXE_VERSION, pym.js@$PYM_VERSION and esbuild@$ESBUILD_VERSION into $TOOLS_DIR"
     mkdir -p "$TOOLS_DIR"
     (cd "$TOOLS_DIR" && npm install --no-audit --no-fund --silent \
-      "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" "pym.js@$PYM_VERSION")
+      "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" "pym.js@$PYM_VERSION" \
+      "esbuild@$ESBUILD_VERSION")
   fi
   wasm-opt --version | grep -q version_132 || die "wasm-opt is not binaryen 132"
 }
