@@ -319,7 +319,7 @@ pub fn app(props: &AppProps) -> Html {
             lang={lang.tag()}
             data-scenario={scenario.id.clone()}
             data-analysis={progress.mode.id()}
-            data-analysis-ms={progress.ms.map(|t| format!("{t:.0}"))}>
+            data-analysis-ms={progress.ms.map(|t| claimcheck_model::locale::fixed(t, 0))}>
             if !flags.plain {
                 <header class="cc-header">
                     <h2 class="cc-title">{ scenario.title.get(lang.key()) }</h2>

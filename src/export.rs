@@ -4,7 +4,7 @@
 //! PNG, say), the reader gets a message instead of a silent failure.
 
 use claimcheck_model::checks::CheckResult;
-use claimcheck_model::locale::Lang;
+use claimcheck_model::locale::{fixed, shortest, Lang};
 use claimcheck_model::words::Words;
 use claimcheck_model::Scenario;
 use wasm_bindgen::prelude::*;
@@ -74,17 +74,20 @@ pub fn curve_csv(scenario: &Scenario, r: &Results) -> String {
     out.push_str(",attempts,capacity,served\n");
     for i in 0..run.len() {
         out.push_str(&scenario.clock.iso8601(i as i32));
-        out.push_str(&format!(",{:.6}", run.failure_fraction[i]));
+        // fixed(x, n) writes what format!("{x:.n}") would, without
+        // core's float formatting in the wasm.
+        let mut cell = |x: f64, decimals: usize| {
+            out.push(',');
+            out.push_str(&fixed(x, decimals));
+        };
+        cell(run.failure_fraction[i], 6);
         for (k, _) in &demand {
-            out.push_str(&format!(
-                ",{:.3}",
-                run.demand_of(*k).get(i).copied().unwrap_or(0.0)
-            ));
+            cell(run.demand_of(*k).get(i).copied().unwrap_or(0.0), 3);
         }
-        out.push_str(&format!(
-            ",{:.3},{:.3},{:.3}\n",
-            run.attempts[i], run.capacity[i], run.served[i]
-        ));
+        cell(run.attempts[i], 3);
+        cell(run.capacity[i], 3);
+        cell(run.served[i], 3);
+        out.push('\n');
     }
     out
 }
@@ -139,17 +142,19 @@ pub fn chart_svg(root: &Element, title: &str) -> Option<String> {
     let serializer = web_sys::XmlSerializer::new().ok()?;
     let inner =
         |el: &Element| serializer.serialize_to_string(el).unwrap_or_default();
+    // shortest(x) writes what format!("{x}") would, without core's float
+    // formatting in the wasm.
+    let (w, h) = (shortest(w), shortest(top + h1 + h2 + 8.0));
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{}\" viewBox=\"0 0 {w} {}\" class=\"cc-export\"><style>{EXPORT_CSS}</style><rect class=\"cc-export-bg\" width=\"100%\" height=\"100%\"/><text class=\"cc-export-title\" x=\"8\" y=\"24\">{}</text><g transform=\"translate(0 {top})\">{}</g>",
-        top + h1 + h2 + 8.0,
-        top + h1 + h2 + 8.0,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" class=\"cc-export\"><style>{EXPORT_CSS}</style><rect class=\"cc-export-bg\" width=\"100%\" height=\"100%\"/><text class=\"cc-export-title\" x=\"8\" y=\"24\">{}</text><g transform=\"translate(0 {})\">{}</g>",
         escape(title),
+        shortest(top),
         inner(&chart)
     );
     if let Some(l) = lanes {
         svg.push_str(&format!(
             "<g transform=\"translate(0 {})\">{}</g>",
-            top + h1,
+            shortest(top + h1),
             inner(&l)
         ));
     }

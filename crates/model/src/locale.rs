@@ -138,7 +138,7 @@ impl Lang {
     /// ```
     pub fn number(self, x: f64, decimals: usize) -> String {
         let x = if x.is_finite() { x } else { 0.0 };
-        let s = format!("{:.*}", decimals.min(6), x);
+        let s = fixed(x, decimals.min(6));
         let (neg, s) = match s.strip_prefix('-') {
             Some(rest) => (true, rest.to_string()),
             None => (false, s),
@@ -613,6 +613,88 @@ fn aucun(g: Gender) -> &'static str {
     }
 }
 
+/// `x` with `decimals` decimals (at most 22), as `format!("{x:.N}")`
+/// writes it: the exact binary value rounded half to even, a `-` for any
+/// negative value (also when it rounds to zero), no grouping. Not
+/// `format!`: float formatting brings core's Grisu and Dragon code and
+/// tables into the wasm. Exact for |x| below 2^75 (6 × 10^22); larger
+/// values and infinities come out as their integer part saturated, NaN
+/// as `NaN`.
+pub fn fixed(x: f64, decimals: usize) -> String {
+    fixed_rounding(x, decimals, false)
+}
+
+/// [`fixed`], with a tie rounded up instead of to even when `tie_up`.
+fn fixed_rounding(x: f64, decimals: usize, tie_up: bool) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let d = decimals.min(22);
+    let bits = x.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = u128::from(bits & ((1u64 << 52) - 1));
+    // |x| = m × 2^e exactly.
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased - 1075)
+    };
+    // |x| × 10^d = n × 2^e, n < 2^53 × 10^22 < 2^127.
+    let n = m * 10u128.pow(d as u32);
+    let q = if e >= 0 {
+        n.checked_shl(e as u32)
+            .filter(|v| v >> (e as u32) == n)
+            .unwrap_or(u128::MAX)
+    } else if e <= -128 {
+        0 // below 2^-8 of a unit in the last decimal: rounds to 0
+    } else {
+        let s = (-e) as u32;
+        let q = n >> s;
+        let rest = n & ((1u128 << s) - 1);
+        let half = 1u128 << (s - 1);
+        if rest > half || (rest == half && (tie_up || q & 1 == 1)) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    let digits = q.to_string();
+    let mut out = String::with_capacity(digits.len() + 3);
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if d == 0 {
+        out.push_str(&digits);
+        return out;
+    }
+    if digits.len() <= d {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', d - digits.len()));
+        out.push_str(&digits);
+    } else {
+        let (int, frac) = digits.split_at(digits.len() - d);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// `x` as `x.to_string()` writes it: the fewest decimals that read back
+/// as `x` (with [`parse_number`]), no exponent, a tie rounded up as
+/// `to_string` does. Without core's float
+/// formatting (see [`fixed`]); for |x| from 10^-5 to 2^75 (smaller
+/// numbers keep 22 decimals).
+pub fn shortest(x: f64) -> String {
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0" } else { "0" }.to_string();
+    }
+    (0..=22)
+        .map(|d| fixed_rounding(x, d, true))
+        .find(|s| parse_number(s) == Some(x))
+        .unwrap_or_else(|| fixed(x, 22))
+}
+
 /// The number written in `text` (`-2.5`, `.5`, `17000`, `1e-3`, `+4`),
 /// if it is one and finite; what `str::parse::<f64>` reads, less `inf`
 /// and `NaN`. Not `str::parse`: its correctly rounded algorithm carries
@@ -708,7 +790,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
         let shift = mantissa.leading_zeros() + 63;
         let n = u128::from(mantissa) << shift;
         let d = 5u128.pow(k);
-        let q = n / d | u128::from(n % d != 0);
+        let q = (n / d) | u128::from(!n.is_multiple_of(d));
         (q as f64) * f64::from_bits(u64::from(1023 - shift - k) << 52)
     } else {
         (mantissa as f64) * 10f64.powi(exponent.clamp(-400, 400) as i32)
@@ -755,6 +837,65 @@ pub fn lowercase(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fixed` and `shortest` write what `format!` and `to_string` write,
+    /// over thirty orders of magnitude, ties included.
+    #[test]
+    fn fixed_and_shortest_are_std_formatting() {
+        let mut seed: u64 = 0x2016_0502;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 11
+        };
+        for _ in 0..200_000 {
+            let unit = 1.0 + 9.0 * (next() as f64 / (1u64 << 53) as f64);
+            let exp = (next() % 25) as i32 - 12;
+            let x = unit * 10f64.powi(exp);
+            for x in [x, -x, (x * 8.0).round() / 8.0] {
+                if x.abs() >= 1e-5 {
+                    assert_eq!(shortest(x), x.to_string(), "shortest {x:e}");
+                }
+                for d in [0, 1, 2, 3, 6, 12] {
+                    assert_eq!(
+                        fixed(x, d),
+                        format!("{x:.d$}"),
+                        "{x:e} to {d}"
+                    );
+                }
+            }
+        }
+        for (x, d) in [
+            (0.5, 0),
+            (1.5, 0),
+            (2.5, 0),
+            (0.125, 2),
+            (0.375, 2),
+            (-0.04, 1),
+            (-0.0, 2),
+            (0.0, 0),
+            (1e21, 0),
+            (5e-324, 3),
+            (1.0e-7, 7),
+        ] {
+            assert_eq!(fixed(x, d), format!("{x:.d$}"), "{x:e} to {d}");
+        }
+        for x in [
+            0.0,
+            -0.0,
+            1e-7,
+            0.1,
+            0.30000000000000004,
+            45.0,
+            17_000.0,
+            1e21,
+            123456.789,
+        ] {
+            assert_eq!(shortest(x), x.to_string());
+        }
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+    }
 
     /// `parse_number` reads what `str::parse::<f64>` reads, to the bit,
     /// for the numbers the widget writes (shortest and fixed forms) over
