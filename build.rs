@@ -3,10 +3,11 @@
 //! Every `*.json` file in `scenarios/` is parsed and validated by the
 //! model's parser; a malformed or inconsistent file fails the build with
 //! the validator's error (file, field, what was expected). The validated
-//! scenarios are packed into one compact binary
-//! (`claimcheck_model::pack`), so the widget carries data and a small
-//! decoder, but no JSON parser. Exactly one scenario must be marked
-//! `"default": true`.
+//! default scenario is packed into a compact binary
+//! (`claimcheck_model::pack`) inside the wasm, so the widget carries data
+//! and a small decoder, but no JSON parser; the others are fetched in the
+//! same form when a widget shows them (see `src/data.rs`). Exactly one
+//! scenario must be marked `"default": true`.
 
 use std::{env, fs, path::PathBuf};
 
@@ -45,8 +46,26 @@ fn main() {
     if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
         panic!("scenarios/: two files share the id `{}`", w[0]);
     }
-    let bytes = claimcheck_model::pack::pack_all(&all);
+    // The default story is packed into the wasm; the others are files
+    // the widget fetches when it shows them (`stories/<id>.bin`, written
+    // into the bundle by `claimcheck pack`, from scripts/stories). Every
+    // id is in the catalog, so a widget knows them all before any fetch.
+    let bundled: Vec<_> = all.iter().filter(|s| s.default).cloned().collect();
+    let bytes = claimcheck_model::pack::pack_all(&bundled);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
     fs::write(out.join("scenarios.bin"), bytes)
         .unwrap_or_else(|e| panic!("cannot write scenarios.bin: {e}"));
+    let catalog: String = all
+        .iter()
+        .map(|s| format!("    ({:?}, {}),\n", s.id, s.default))
+        .collect();
+    fs::write(
+        out.join("catalog.rs"),
+        format!(
+            "/// Every scenario of this build: id, and whether it is the \
+             default (packed into the wasm).\n\
+             pub static CATALOG: &[(&str, bool)] = &[\n{catalog}];\n"
+        ),
+    )
+    .unwrap_or_else(|e| panic!("cannot write catalog.rs: {e}"));
 }

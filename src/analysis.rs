@@ -459,6 +459,12 @@ fn start_worker(
     ] {
         let _ = js_sys::Reflect::set(&msg, &key.into(), &v);
     }
+    // A story this page fetched is not in the worker's wasm: it gets the
+    // same bytes (crate::data).
+    if let Some(bytes) = crate::data::fetched_bytes(&id) {
+        let pack = js_sys::Uint8Array::from(bytes.as_slice());
+        let _ = js_sys::Reflect::set(&msg, &"pack".into(), &pack);
+    }
     let handle =
         WorkerHandle { worker, _on_message: on_message, _on_error: on_error };
     // Dropping the handle terminates the worker.

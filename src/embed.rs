@@ -21,7 +21,6 @@ use std::rc::Rc;
 use claimcheck_model::locale::Lang;
 use claimcheck_model::verdict::Verdict;
 use claimcheck_model::words::Words;
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
@@ -53,29 +52,46 @@ pub fn adopt_stylesheet(sheet: JsValue) {
 /// A mounted widget, as the host page holds it.
 #[wasm_bindgen]
 pub struct Handle {
-    app: RefCell<Option<AppHandle<App>>>,
+    /// Empty until the widget is mounted (after its story is fetched, for
+    /// a story fetched on demand) and after `destroy`.
+    app: Rc<RefCell<Option<AppHandle<App>>>>,
+    destroyed: Rc<std::cell::Cell<bool>>,
     bridge: Shared<Bridge>,
     container: Element,
     callbacks: Rc<RefCell<Vec<js_sys::Function>>>,
+    /// The bundle's folder, where stories fetched on demand live.
+    base: String,
 }
 
 #[wasm_bindgen]
 impl Handle {
     /// Replaces hypotheses and parameters (parameters not given go back
     /// to their defaults). Throws on a bad option, changing nothing.
+    ///
+    /// A `scenario` fetched on demand (not in the wasm) is fetched first:
+    /// the widget changes when it arrives, and an option that turns out
+    /// to be bad for that story is named in the console then.
     pub fn set(&self, options: JsValue) -> Result<(), JsError> {
-        let settings = strict_settings(&options)?;
-        if !self.bridge.dispatch(Action::Load(
-            Shared(settings.scenario.clone()),
-            settings.hypotheses,
-            Box::new(settings.params.clone()),
-        )) {
-            return Err(JsError::new(
-                "claimcheck: this widget has been destroyed",
-            ));
+        let raw = parse_options(&options)?;
+        if let Some(id) =
+            raw.scenario.filter(|id| crate::data::needs_fetch(id))
+        {
+            let bridge = self.bridge.clone();
+            let base = self.base.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = crate::data::fetch(&id, &base).await {
+                    gloo::console::error!(format!(
+                        "claimcheck: the story `{id}` could not be loaded ({e})"
+                    ));
+                    return;
+                }
+                if let Err(e) = apply_set(&bridge, &options) {
+                    web_sys::console::error_1(&JsValue::from(e));
+                }
+            });
+            return Ok(());
         }
-        self.bridge.preload(compute(&settings));
-        Ok(())
+        apply_set(&self.bridge, &options)
     }
 
     /// The curve, checks and verdicts the widget shows now, as plain
@@ -105,6 +121,7 @@ impl Handle {
 
     /// Removes the widget and frees it. Safe to call twice.
     pub fn destroy(&self) {
+        self.destroyed.set(true);
         self.bridge.detach();
         self.callbacks.borrow_mut().clear();
         if let Some(app) = self.app.borrow_mut().take() {
@@ -114,16 +131,53 @@ impl Handle {
     }
 }
 
+/// `set`'s work once the story is there: strict, then the widget.
+fn apply_set(
+    bridge: &Shared<Bridge>,
+    options: &JsValue,
+) -> Result<(), JsError> {
+    let settings = strict_settings(options)?;
+    if !bridge.dispatch(Action::Load(
+        Shared(settings.scenario.clone()),
+        settings.hypotheses,
+        Box::new(settings.params.clone()),
+    )) {
+        return Err(JsError::new(
+            "claimcheck: this widget has been destroyed",
+        ));
+    }
+    bridge.preload(compute(&settings));
+    Ok(())
+}
+
+/// Adds a story fetched by the page or a worker (`stories/<id>.bin`, as
+/// `claimcheck pack` writes it); returns its id. Throws on bytes that do
+/// not decode to a story of this build.
+#[wasm_bindgen(js_name = addStory)]
+pub fn add_story(bytes: Vec<u8>) -> Result<String, JsError> {
+    crate::data::add(bytes)
+        .map_err(|e| JsError::new(&format!("claimcheck: {e}")))
+}
+
 /// Mounts a widget into `element` with `options` (see the README).
-/// Throws an `Error` naming the field on a bad option.
+/// Throws an `Error` naming the field on a bad option. A `scenario`
+/// fetched on demand (not in the wasm) is fetched first: the widget
+/// appears when it arrives, and an option that is bad for that story is
+/// named in the widget's notice and the console, not thrown.
 #[wasm_bindgen(js_name = mount)]
 pub fn mount_js(
     element: Element,
     options: JsValue,
 ) -> Result<Handle, JsError> {
-    let settings = strict_settings(&options)?;
     let raw: JsOptions = parse_options(&options)?;
-    let mut state = settings_pairs(&settings);
+    let pending =
+        raw.scenario.as_deref().is_some_and(crate::data::needs_fetch);
+    let settings =
+        if pending { None } else { Some(strict_settings(&options)?) };
+    let mut state = match &settings {
+        Some(settings) => settings_pairs(settings),
+        None => raw_pairs(&raw),
+    };
     if let Some(c) = &raw.controls {
         state.push(("controls".into(), c.clone()));
     }
@@ -146,8 +200,33 @@ pub fn mount_js(
         }
     }
     let handle = mount_in_shadow(&element, state, String::new(), raw.base_url);
-    handle.bridge.preload(compute(&settings));
+    if let Some(settings) = &settings {
+        handle.bridge.preload(compute(settings));
+    }
     Ok(handle)
+}
+
+/// The state entries of options not checked against their story yet
+/// (a story fetched on demand): the widget's own parse names any bad one.
+fn raw_pairs(raw: &JsOptions) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    if let Some(id) = &raw.scenario {
+        pairs.push(("scenario".to_string(), id.clone()));
+    }
+    match &raw.hypotheses {
+        Some(HypothesesOption::List(s)) => {
+            pairs.push(("hypotheses".into(), s.clone()))
+        }
+        Some(HypothesesOption::Array(v)) => pairs.push((
+            "hypotheses".into(),
+            if v.is_empty() { "none".into() } else { v.join(",") },
+        )),
+        None => {}
+    }
+    for (name, value) in raw.params.iter().flatten() {
+        pairs.push((name.clone(), crate::settings::plain(*value)));
+    }
+    pairs
 }
 
 /// The results for `settings`, as the widget will compute them.
@@ -231,16 +310,38 @@ fn mount_with(
     // The language falls back to the host element's, across the shadow
     // boundary.
     let lang = crate::i18n::lang_of(element);
+    let base = base.unwrap_or_else(crate::url::page_folder);
     let options = Options {
         lang: None,
         state: with_default_lang(state, &prefix, lang),
         prefix,
         sync_url,
         bridge: Some(bridge.clone()),
-        embed_base: base,
+        embed_base: Some(base.clone()),
     };
-    let app = mount(container.clone(), options);
-    Handle { app: RefCell::new(Some(app)), bridge, container, callbacks }
+    let app = Rc::new(RefCell::new(None));
+    let destroyed = Rc::new(std::cell::Cell::new(false));
+    if crate::story_to_fetch(&options).is_some() {
+        // Said while the story is fetched (the fallback is out of sight
+        // behind the shadow root).
+        container.set_inner_html(&format!(
+            "<p class=\"cc-loading\" role=\"status\">{}</p>",
+            crate::i18n::ui(lang).loading_story
+        ));
+    }
+    {
+        let (app, destroyed, container) =
+            (app.clone(), destroyed.clone(), container.clone());
+        let opts = options.clone();
+        crate::when_story_ready(&options, move || {
+            if destroyed.get() {
+                return;
+            }
+            container.set_inner_html("");
+            *app.borrow_mut() = Some(mount(container, opts));
+        });
+    }
+    Handle { app, destroyed, bridge, container, callbacks, base }
 }
 
 fn with_default_lang(
@@ -290,35 +391,21 @@ fn shadow_root(
 }
 
 /// The options the JS API accepts.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Default)]
 struct JsOptions {
-    #[serde(default)]
     scenario: Option<String>,
-    #[serde(default)]
     hypotheses: Option<HypothesesOption>,
-    #[serde(default)]
     controls: Option<String>,
-    #[serde(default)]
     view: Option<String>,
-    #[serde(default)]
     params: Option<BTreeMap<String, f64>>,
-    #[serde(default)]
     lang: Option<String>,
-    #[serde(default)]
     theme: Option<String>,
-    #[serde(default, rename = "static")]
     static_view: Option<bool>,
-    #[serde(default)]
     plain: Option<bool>,
-    #[serde(default)]
     reporter: Option<bool>,
-    #[serde(default)]
     base_url: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
 enum HypothesesOption {
     List(String),
     Array(Vec<String>),
@@ -345,56 +432,88 @@ const OPTION_NAMES: [&str; 11] = [
     "baseUrl",
 ];
 
+/// Reads the options object field by field, naming the field of any
+/// unknown name or value of the wrong type. (By hand, not with
+/// serde-wasm-bindgen: every field needs its own check and message
+/// anyway, and serde's deserializer and error formatting cost the
+/// bundle about 4 KB gzip for nothing more.)
 fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
+    let mut out = JsOptions::default();
     if options.is_undefined() || options.is_null() {
-        return Ok(JsOptions::default());
+        return Ok(out);
     }
-    // serde-wasm-bindgen reads only the fields it knows, so a misspelt
-    // option would pass silently: check the object's own keys first.
-    if let Some(object) = options.dyn_ref::<js_sys::Object>() {
-        for key in
-            js_sys::Object::keys(object).iter().filter_map(|k| k.as_string())
-        {
-            if !OPTION_NAMES.contains(&key.as_str()) {
-                return Err(JsError::new(&format!(
-                    "claimcheck: unknown option `{key}`; expected one of {}",
-                    OPTION_NAMES.join(", ")
-                )));
+    let invalid = |what: &str| {
+        JsError::new(&format!("claimcheck: invalid option {what}"))
+    };
+    let Some(object) = options
+        .dyn_ref::<js_sys::Object>()
+        .filter(|_| options.is_object() && !js_sys::Array::is_array(options))
+    else {
+        return Err(JsError::new(&format!(
+            "claimcheck: invalid options: not an object; {EXPECTED}"
+        )));
+    };
+    for key in
+        js_sys::Object::keys(object).iter().filter_map(|k| k.as_string())
+    {
+        if !OPTION_NAMES.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "claimcheck: unknown option `{key}`; expected one of {}",
+                OPTION_NAMES.join(", ")
+            )));
+        }
+        let value = js_sys::Reflect::get(object, &JsValue::from_str(&key))
+            .unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        let string = || {
+            value
+                .as_string()
+                .ok_or_else(|| invalid(&format!("`{key}`: expected a string")))
+        };
+        let boolean = || {
+            value.as_bool().ok_or_else(|| {
+                invalid(&format!("`{key}`: expected true or false"))
+            })
+        };
+        match key.as_str() {
+            "scenario" => out.scenario = Some(string()?),
+            "controls" => out.controls = Some(string()?),
+            "view" => out.view = Some(string()?),
+            "lang" => out.lang = Some(string()?),
+            "theme" => out.theme = Some(string()?),
+            "baseUrl" => out.base_url = Some(string()?),
+            "static" => out.static_view = Some(boolean()?),
+            "plain" => out.plain = Some(boolean()?),
+            "reporter" => out.reporter = Some(boolean()?),
+            "hypotheses" => {
+                let list = if let Some(s) = value.as_string() {
+                    Some(HypothesesOption::List(s))
+                } else if js_sys::Array::is_array(&value) {
+                    let ids: Option<Vec<String>> = js_sys::Array::from(&value)
+                        .iter()
+                        .map(|v| v.as_string())
+                        .collect();
+                    ids.map(HypothesesOption::Array)
+                } else {
+                    None
+                };
+                out.hypotheses = Some(list.ok_or_else(|| {
+                    invalid(
+                        "`hypotheses`: expected a comma-separated string of \
+                         the story's hypothesis ids, \"none\", or an array of ids",
+                    )
+                })?);
             }
-            // Name the field of a value of the wrong type; the
-            // deserializer's own message does not.
-            let value = js_sys::Reflect::get(object, &JsValue::from_str(&key))
-                .unwrap_or(JsValue::UNDEFINED);
-            if value.is_undefined() || value.is_null() {
-                continue;
-            }
-            let expected = match key.as_str() {
-                "static" | "plain" | "reporter"
-                    if value.as_bool().is_none() =>
-                {
-                    Some("true or false")
+            "params" => {
+                if !value.is_object() || js_sys::Array::is_array(&value) {
+                    return Err(invalid(
+                        "`params`: expected an object of parameter names and numbers",
+                    ));
                 }
-                "scenario" | "controls" | "view" | "lang" | "theme"
-                | "baseUrl"
-                    if value.as_string().is_none() =>
-                {
-                    Some("a string")
-                }
-                "params"
-                    if !value.is_object()
-                        || js_sys::Array::is_array(&value) =>
-                {
-                    Some("an object of parameter names and numbers")
-                }
-                _ => None,
-            };
-            if let Some(expected) = expected {
-                return Err(JsError::new(&format!(
-                    "claimcheck: invalid option `{key}`: expected {expected}"
-                )));
-            }
-            if key == "params" {
                 let params: &js_sys::Object = value.unchecked_ref();
+                let mut map = BTreeMap::new();
                 for name in js_sys::Object::keys(params)
                     .iter()
                     .filter_map(|k| k.as_string())
@@ -404,26 +523,23 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
                         &JsValue::from_str(&name),
                     )
                     .unwrap_or(JsValue::UNDEFINED);
-                    if v.as_f64().is_none_or(|x| !x.is_finite()) {
-                        return Err(JsError::new(&format!(
-                            "claimcheck: invalid option `params.{name}`: expected a number"
-                        )));
+                    match v.as_f64().filter(|x| x.is_finite()) {
+                        Some(x) => {
+                            map.insert(name, x);
+                        }
+                        None => {
+                            return Err(invalid(&format!(
+                                "`params.{name}`: expected a number"
+                            )))
+                        }
                     }
                 }
+                out.params = Some(map);
             }
+            _ => {}
         }
     }
-    serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
-        let msg = e.to_string();
-        let msg = if msg.contains("did not match any variant") {
-            "invalid option `hypotheses`: expected a comma-separated string \
-             of the story's hypothesis ids, \"none\", or an array of ids"
-                .to_string()
-        } else {
-            format!("invalid options: {msg}")
-        };
-        JsError::new(&format!("claimcheck: {msg}; {EXPECTED}"))
-    })
+    Ok(out)
 }
 
 /// Validates options strictly: any entry the settings would ignore is
@@ -477,7 +593,7 @@ fn strict_settings(options: &JsValue) -> Result<Settings, JsError> {
             String::new()
         };
         return Err(JsError::new(&format!(
-            "claimcheck: invalid option `{field}` = {:?}: {}{hint}",
+            "claimcheck: invalid option `{field}` = \"{}\": {}{hint}",
             bad.value,
             crate::i18n::ignored_reason(
                 &bad.problem,

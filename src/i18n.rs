@@ -67,6 +67,12 @@ pub fn ignored_reason(
             "this is not a setting of this widget".into()
         }
         Problem::UnknownKey => "ce n'est pas un réglage de ce module".into(),
+        Problem::StoryUnavailable if en => {
+            "this story could not be loaded, so the default story is shown".to_string()
+        }
+        Problem::StoryUnavailable => {
+            "ce dossier n'a pas pu être chargé, le dossier par défaut est donc affiché".to_string()
+        }
         Problem::UnknownScenario { known } if en => {
             format!("no story has this id, so the default story is shown (expected {})", list(known))
         }
@@ -240,6 +246,8 @@ pub struct Ui {
     pub copy_code: &'static str,
     pub code_copied: &'static str,
     pub iframe_title: &'static str,
+    /// While a story fetched on demand is on its way.
+    pub loading_story: &'static str,
     pub exports_heading: &'static str,
     pub export_svg: &'static str,
     pub export_png: &'static str,
@@ -330,6 +338,7 @@ const EN: Ui = Ui {
     copy_code: "Copy code",
     code_copied: "Code copied.",
     iframe_title: "Claim checker",
+    loading_story: "Loading the story…",
     exports_heading: "Download",
     export_svg: "Chart (SVG)",
     export_png: "Chart (PNG)",
@@ -420,6 +429,7 @@ const FR: Ui = Ui {
     copy_code: "Copier le code",
     code_copied: "Code copié.",
     iframe_title: "Vérificateur d'affirmations",
+    loading_story: "Chargement du dossier…",
     exports_heading: "Télécharger",
     export_svg: "Graphique (SVG)",
     export_png: "Graphique (PNG)",

@@ -64,12 +64,9 @@ pub struct Options {
     pub embed_base: Option<String>,
 }
 
-/// Mounts a widget into `element` and returns the handle that owns it.
-///
-/// Invalid state entries are ignored, named in a notice in the widget
-/// and in the console; the widget starts from the defaults for them.
-/// Keep the handle: [`AppHandle::destroy`] removes the widget.
-pub fn mount(element: Element, options: Options) -> AppHandle<App> {
+/// The state entries a widget mounted with `options` reads, with their
+/// prefix: the URL's on top when it owns the URL.
+fn state_pairs(options: &Options) -> (Vec<(String, String)>, String) {
     let mut pairs = options.state.clone();
     let mut prefix = options.prefix.clone();
     if options.sync_url {
@@ -86,6 +83,58 @@ pub fn mount(element: Element, options: Options) -> AppHandle<App> {
         pairs.extend(url::query_pairs());
         prefix = settings::URL_PREFIX.to_string();
     }
+    (pairs, prefix)
+}
+
+/// The story a widget mounted with `options` would show that must be
+/// fetched first (see [`data`]), if any.
+pub fn story_to_fetch(options: &Options) -> Option<String> {
+    let (pairs, prefix) = state_pairs(options);
+    let key = format!("{prefix}scenario");
+    pairs
+        .iter()
+        .rev()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.trim().to_string())
+        .filter(|id| data::needs_fetch(id))
+}
+
+/// Calls `then` once the story `options` asks for is there: at once, or
+/// after fetching it from the bundle's `stories/` folder. A failed fetch
+/// is said in the console, and `then` still runs: the widget then names
+/// the story in its notice and shows the default one.
+pub fn when_story_ready(options: &Options, then: impl FnOnce() + 'static) {
+    let Some(id) = story_to_fetch(options) else {
+        then();
+        return;
+    };
+    #[cfg(target_arch = "wasm32")]
+    {
+        let base = options.embed_base.clone().unwrap_or_else(url::page_folder);
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(e) = data::fetch(&id, &base).await {
+                web_sys::console::error_1(
+                    &format!("claimcheck: the story `{id}` could not be loaded ({e})")
+                        .into(),
+                );
+            }
+            then();
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = id;
+        then();
+    }
+}
+
+/// Mounts a widget into `element` and returns the handle that owns it.
+///
+/// Invalid state entries are ignored, named in a notice in the widget
+/// and in the console; the widget starts from the defaults for them.
+/// Keep the handle: [`AppHandle::destroy`] removes the widget.
+pub fn mount(element: Element, options: Options) -> AppHandle<App> {
+    let (pairs, prefix) = state_pairs(&options);
     let mut settings = Settings::parse(pairs, &prefix);
     let lang = options
         .lang

@@ -179,6 +179,9 @@ pub enum Problem {
         /// The ids there are.
         known: Vec<String>,
     },
+    /// A story of this build that is fetched on demand, and could not be
+    /// (the network, or the bundle's `stories/` folder is missing).
+    StoryUnavailable,
     /// The hypothesis list names something unknown.
     UnknownHypothesis {
         /// The unknown id.
@@ -311,6 +314,11 @@ impl Settings {
             if name(k) == "scenario" {
                 match data::load(v) {
                     Some(s) => scenario = Some(s),
+                    None if data::is_known(v) => ignored.push(Ignored {
+                        key: k.clone(),
+                        value: v.clone(),
+                        problem: Problem::StoryUnavailable,
+                    }),
                     None => ignored.push(Ignored {
                         key: k.clone(),
                         value: v.clone(),
@@ -479,8 +487,7 @@ pub fn encode(
 /// A number as plain text that parses back to the same `f64`, without
 /// a trailing `.0` (`45`, `2.5`), for URLs and attributes.
 pub fn plain(value: f64) -> String {
-    let s = value.to_string();
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+    claimcheck_model::locale::shortest(value)
 }
 
 #[cfg(test)]

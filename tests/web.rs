@@ -419,6 +419,17 @@ async fn a_scenario_is_chosen_by_its_id() {
         state: vec![("scenario".into(), other.id.clone())],
         ..Options::default()
     };
+    // Only the default story is in the wasm: before the other one is
+    // fetched, the widget says it could not load it and shows the default.
+    assert!(claimcheck::data::needs_fetch(&other.id));
+    let w = mounted(options.clone()).await;
+    assert_eq!(w.text(".cc-title"), bundled::default_scenario().title.en);
+    let notice = w.text(".cc-notice");
+    assert!(notice.contains("could not be loaded"), "{notice}");
+    // Once its bytes are there (as the page fetches them), it is shown.
+    let id =
+        claimcheck::data::add(claimcheck_model::pack::pack(other)).unwrap();
+    assert_eq!(id, other.id);
     let w = mounted(options).await;
     assert_eq!(w.text(".cc-title"), other.title.en);
     assert_eq!(w.all("button.cc-switch").len(), other.hypotheses.len());
@@ -570,4 +581,17 @@ async fn the_js_api_drives_the_rendered_widget_and_rejects_bad_options() {
     }
     handle.destroy();
     el.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_story_that_cannot_be_fetched_is_an_error_naming_its_url() {
+    // Nothing listens there: the fetch fails, and says where it looked.
+    let e =
+        claimcheck::data::fetch("census-2016", "http://127.0.0.1:9/nowhere/")
+            .await
+            .unwrap_err();
+    assert!(
+        e.contains("http://127.0.0.1:9/nowhere/stories/census-2016.bin"),
+        "{e}"
+    );
 }

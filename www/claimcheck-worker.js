@@ -11,7 +11,7 @@
 // widget as an { error } message (or an error event, if the script itself
 // cannot load), and it finishes the work in slices itself; a worker that
 // dies without a word is caught by the widget's watchdog.
-import init, { analysisDraws } from './widget.js';
+import init, { addStory, analysisDraws } from './widget.js';
 
 const ready = init({ module_or_path: new URL('widget_bg.wasm', import.meta.url) });
 
@@ -21,6 +21,8 @@ self.onmessage = async (event) => {
   const every = event.data.every || 1;
   try {
     await ready;
+    // A story the page fetched on demand comes with the first message.
+    if (event.data.pack) addStory(event.data.pack);
     for (let start = first * chunk; start < draws; start += every * chunk) {
       const count = Math.min(chunk, draws - start);
       const flat = analysisDraws(scenario, draws, seed, start, count);

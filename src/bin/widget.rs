@@ -13,10 +13,13 @@ fn main() {
     let Some(root) = document.get_element_by_id("claimcheck") else {
         return;
     };
-    // The no-JavaScript fallback gives way to the widget.
-    root.set_inner_html("");
     let options = claimcheck::Options { sync_url: true, ..Default::default() };
-    let handle = claimcheck::mount(root, options);
-    // The page lives as long as the widget does.
-    std::mem::forget(handle);
+    // A story fetched on demand (cc-scenario=…) is fetched first; the
+    // no-JavaScript fallback stays until the widget takes its place.
+    claimcheck::when_story_ready(&options.clone(), move || {
+        root.set_inner_html("");
+        let handle = claimcheck::mount(root, options);
+        // The page lives as long as the widget does.
+        std::mem::forget(handle);
+    });
 }

@@ -741,6 +741,10 @@ class Run {
     await this.browser.execute('window.scrollTo(0, 0);');
     if (ok) await this.toggleInView(`standalone ${VIEWPORT.join('×')}`, root, 'election');
     await this.noErrors('standalone', { watch: false });
+    await step('standalone: a page that shows only the default story fetches no other story (stories/)', async () => {
+      const got = this.requests.filter((r) => r.path.includes('/stories/'));
+      return [got.length === 0, got.map((r) => `${r.server} ${r.path}`).join(', ') || 'none fetched'];
+    });
 
     // State from the URL: a panel to open and a theme.
     for (const [query, panel, theme] of [['?cc-view=evidence&cc-theme=dark', 'evidence', 'dark'],
@@ -1701,6 +1705,11 @@ class Run {
         !!(out.otherTitle === other.title && JSON.stringify(out.otherSwitches) === JSON.stringify(other.hypotheses) && out.otherScenario === other.id),
         `title ${JSON.stringify(out.otherTitle)} (expected ${JSON.stringify(other.title)}); switches ${JSON.stringify(out.otherSwitches)}; results().scenario ${out.otherScenario}` +
         (out.otherSetError ? `; threw ${JSON.stringify(out.otherSetError)}` : ''));
+      // Only the default story is in the wasm; the other one is a file of
+      // the bundle, fetched once, when a widget first shows it.
+      const got = this.requests.filter((r) => r.path === `${DIST_PATH}stories/${other.id}.bin`);
+      check(`${page}: the other story was fetched on demand from the bundle (stories/${other.id}.bin, once)`,
+        got.length === 1 && got[0].status === 200, got.map((r) => `${r.server} ${r.method} ${r.path} ${r.status}`).join(', ') || 'never fetched');
     }
     check(`${page}: mount(el, {controls: "chart"}) shows the chart only (no switches, claims or tabs)`,
       !!(out.chartOnly && out.chartOnly.chart && out.chartOnly.switches.length === 0 && out.chartOnly.claims === 0 && out.chartOnly.tabs.length === 0),

@@ -56,6 +56,7 @@ export const MIME = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json',
+  '.bin': 'application/octet-stream',
 };
 
 /**

@@ -31,6 +31,7 @@ Usage:
   claimcheck claimreview [--scenario ID|FILE] [--url URL]
                          [--publisher NAME] [--date YYYY-MM-DD]
                          [--lang en|fr]
+  claimcheck pack --out-dir DIR
   claimcheck help
 
 `validate` reads a scenario file (format claimcheck-scenario/2, see
@@ -70,6 +71,11 @@ figure (section,id,measure,value).
 page that publishes the review (default https://example.org/claimcheck/
 followed by the scenario id), --publisher its organization (default
 claimcheck), --date its publication date (default today, UTC).
+
+`pack` writes each bundled scenario but the default one to
+DIR/ID.bin in the packed form the widget reads: the widget carries the
+default story in its wasm and fetches the others from its bundle's
+stories/ folder when it shows them (Trunk's build hook runs it).
 
 Bad input prints an error on stderr and exits with status 2.
 ";
@@ -125,7 +131,7 @@ fn main() -> ExitCode {
 }
 
 const COMMANDS: &str = "validate, scenarios, simulate, params, fallback, \
-                        support, claimreview, help";
+                        support, claimreview, pack, help";
 
 fn run(args: &[String]) -> Result<String, Failure> {
     let Some((command, rest)) = args.split_first() else {
@@ -141,6 +147,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
         "fallback" => fallback::fallback_command(rest),
         "support" => support::support_command(rest),
         "claimreview" => support::claimreview_command(rest),
+        "pack" => validate::pack_command(rest),
         "help" | "--help" | "-h" => Ok(usage()),
         other => Err(Failure::usage(format!(
             "unknown command `{other}`; expected one of {COMMANDS}"

@@ -180,3 +180,31 @@ pub fn scenarios_command(args: &[String]) -> Result<String, Failure> {
     }
     Ok(out)
 }
+
+/// `pack --out-dir DIR`: every bundled scenario but the default one, as
+/// DIR/ID.bin, the form the widget fetches (`stories/` in its bundle).
+pub fn pack_command(args: &[String]) -> Result<String, Failure> {
+    let opts = crate::options("pack", args, &["--out-dir"])?;
+    let Some(dir) =
+        opts.iter().find(|(k, _)| *k == "--out-dir").map(|(_, v)| *v)
+    else {
+        return Err(Failure::usage("`pack` needs --out-dir DIR"));
+    };
+    let list = load::bundled();
+    if let Some(e) = list.errors.first() {
+        return Err(Failure::input(e.to_string()));
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Failure::input(format!("cannot create {dir}: {e}")))?;
+    let default = list.default_id();
+    let mut out = String::new();
+    for s in list.scenarios.iter().filter(|s| s.id != default) {
+        let path = std::path::Path::new(dir).join(format!("{}.bin", s.id));
+        let bytes = claimcheck_model::pack::pack(s);
+        std::fs::write(&path, &bytes).map_err(|e| {
+            Failure::input(format!("cannot write {}: {e}", path.display()))
+        })?;
+        out.push_str(&format!("{} ({} bytes)\n", path.display(), bytes.len()));
+    }
+    Ok(out)
+}

@@ -745,3 +745,41 @@ fn the_cli_names_no_scenario_id() {
         }
     }
 }
+
+/// `pack` writes every story but the default one, in the packed form the
+/// widget fetches, and each file decodes to its scenario.
+#[test]
+fn pack_writes_the_stories_fetched_on_demand() {
+    let dir = std::env::temp_dir()
+        .join(format!("claimcheck-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let out = stdout(&["pack", "--out-dir", dir.to_str().unwrap()]);
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let mut want: Vec<String> = claimcheck_model::bundled::all()
+        .into_iter()
+        .filter(|s| !s.default)
+        .map(|s| format!("{}.bin", s.id))
+        .collect();
+    want.sort();
+    assert_eq!(files, want);
+    assert!(
+        !files.contains(&format!("{ETA}.bin")),
+        "the default story stays in the wasm"
+    );
+    for f in &files {
+        assert!(out.contains(f.as_str()), "{out}");
+        let bytes = std::fs::read(dir.join(f)).unwrap();
+        let s = claimcheck_model::pack::unpack(&bytes).unwrap();
+        assert_eq!(format!("{}.bin", s.id), *f);
+        assert_eq!(
+            Some(s),
+            claimcheck_model::bundled::find(f.trim_end_matches(".bin"))
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    rejects(&["pack"], &["--out-dir"]);
+}
