@@ -103,13 +103,46 @@ pub fn fetched_bytes(id: &str) -> Option<Rc<Vec<u8>>> {
     })
 }
 
-/// Fetches `<base>stories/<id>.bin` and adds it. An error says what went
-/// wrong (the HTTP status, a network error, bytes that do not decode).
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The fetches under way, by id: a promise each settles when its
+    /// fetch is over, so widgets that ask at the same time share one.
+    static IN_FLIGHT: RefCell<Vec<(String, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Fetches `<base>stories/<id>.bin` and adds it, once per page however
+/// many widgets ask at the same time. An error says what went wrong (the
+/// HTTP status, a network error, bytes that do not decode).
 #[cfg(target_arch = "wasm32")]
 pub async fn fetch(id: &str, base: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let url = format!("{base}{STORY_DIR}{id}.bin");
+    let waiting = IN_FLIGHT.with(|f| {
+        f.borrow().iter().find(|(k, _)| k == id).map(|(_, p)| p.clone())
+    });
+    if let Some(promise) = waiting {
+        let _ = JsFuture::from(promise).await;
+        return match load(id) {
+            Some(_) => Ok(()),
+            None => Err(format!("{url}: could not be loaded")),
+        };
+    }
+    let mut settle = None;
+    let promise =
+        js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+    IN_FLIGHT.with(|f| f.borrow_mut().push((id.to_string(), promise)));
+    let result = fetch_once(id, &url).await;
+    IN_FLIGHT.with(|f| f.borrow_mut().retain(|(k, _)| k != id));
+    if let Some(resolve) = settle {
+        let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
+    result
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_once(id: &str, url: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
     let said = |e: wasm_bindgen::JsValue| {
         format!(
             "{url}: {}",
@@ -118,7 +151,7 @@ pub async fn fetch(id: &str, base: &str) -> Result<(), String> {
     };
     let window = gloo::utils::window();
     let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str(&url))
+        JsFuture::from(window.fetch_with_str(url))
             .await
             .map_err(said)?
             .unchecked_into();

@@ -445,14 +445,14 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
     let invalid = |what: &str| {
         JsError::new(&format!("claimcheck: invalid option {what}"))
     };
-    let Some(object) = options
-        .dyn_ref::<js_sys::Object>()
-        .filter(|_| options.is_object() && !js_sys::Array::is_array(options))
-    else {
+    // typeof, not instanceof: an object made in another realm (a frame,
+    // a test driver's sandbox) is an object too.
+    if !options.is_object() || js_sys::Array::is_array(options) {
         return Err(JsError::new(&format!(
             "claimcheck: invalid options: not an object; {EXPECTED}"
         )));
-    };
+    }
+    let object: &js_sys::Object = options.unchecked_ref();
     for key in
         js_sys::Object::keys(object).iter().filter_map(|k| k.as_string())
     {
