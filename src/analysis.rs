@@ -26,7 +26,6 @@
 //! nobody watches is cancelled.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use claimcheck_model::support::{
@@ -190,7 +189,9 @@ struct Job {
 }
 
 thread_local! {
-    static JOBS: RefCell<HashMap<String, Rc<RefCell<Job>>>> = RefCell::new(HashMap::new());
+    /// One job per scenario shown on the page (a handful: a list, not a
+    /// hash map, whose code the bundle would carry for nothing).
+    static JOBS: RefCell<Vec<(String, Rc<RefCell<Job>>)>> = const { RefCell::new(Vec::new()) };
     static NEXT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -211,9 +212,12 @@ pub fn subscribe(
     });
     let t = now();
     let job = JOBS.with(|jobs| {
-        jobs.borrow_mut()
-            .entry(scenario.id.clone())
-            .or_insert_with(|| {
+        let mut jobs = jobs.borrow_mut();
+        if let Some((_, job)) = jobs.iter().find(|(k, _)| *k == scenario.id) {
+            return job.clone();
+        }
+        let job = {
+            {
                 let analysis =
                     Analysis::new(scenario, DEFAULT_DRAWS, DEFAULT_SEED);
                 let (done, total) = analysis.progress();
@@ -240,8 +244,10 @@ pub fn subscribe(
                     started: t,
                     finished_ms: None,
                 }))
-            })
-            .clone()
+            }
+        };
+        jobs.push((scenario.id.clone(), job.clone()));
+        job
     });
     let progress = {
         let mut j = job.borrow_mut();
@@ -266,8 +272,8 @@ pub fn subscribe(
 pub fn unsubscribe(scenario_id: &str, id: usize) {
     JOBS.with(|jobs| {
         let mut jobs = jobs.borrow_mut();
-        let empty = match jobs.get(scenario_id) {
-            Some(job) => {
+        let empty = match jobs.iter().find(|(k, _)| k == scenario_id) {
+            Some((_, job)) => {
                 let mut j = job.borrow_mut();
                 j.listeners.retain(|(k, _)| *k != id);
                 j.listeners.is_empty() && !j.analysis.is_done()
@@ -275,7 +281,7 @@ pub fn unsubscribe(scenario_id: &str, id: usize) {
             None => false,
         };
         if empty {
-            jobs.remove(scenario_id);
+            jobs.retain(|(k, _)| k != scenario_id);
         }
     });
 }

@@ -15,7 +15,6 @@
 //!   expected. Returns a [`Handle`].
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use claimcheck_model::locale::Lang;
@@ -397,7 +396,7 @@ struct JsOptions {
     hypotheses: Option<HypothesesOption>,
     controls: Option<String>,
     view: Option<String>,
-    params: Option<BTreeMap<String, f64>>,
+    params: Option<Vec<(String, f64)>>,
     lang: Option<String>,
     theme: Option<String>,
     static_view: Option<bool>,
@@ -513,7 +512,7 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
                     ));
                 }
                 let params: &js_sys::Object = value.unchecked_ref();
-                let mut map = BTreeMap::new();
+                let mut map = Vec::new();
                 for name in js_sys::Object::keys(params)
                     .iter()
                     .filter_map(|k| k.as_string())
@@ -524,9 +523,7 @@ fn parse_options(options: &JsValue) -> Result<JsOptions, JsError> {
                     )
                     .unwrap_or(JsValue::UNDEFINED);
                     match v.as_f64().filter(|x| x.is_finite()) {
-                        Some(x) => {
-                            map.insert(name, x);
-                        }
+                        Some(x) => map.push((name, x)),
                         None => {
                             return Err(invalid(&format!(
                                 "`params.{name}`: expected a number"
