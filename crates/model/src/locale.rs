@@ -838,21 +838,27 @@ pub fn lowercase(text: &str) -> String {
 mod tests {
     use super::*;
 
-    /// `fixed` and `shortest` write what `format!` and `to_string` write,
-    /// over thirty orders of magnitude, ties included.
-    #[test]
-    fn fixed_and_shortest_are_std_formatting() {
-        let mut seed: u64 = 0x2016_0502;
-        let mut next = || {
+    /// 200,000 numbers in [1, 10) × 10^-12 … 10^12, from a fixed seed:
+    /// written with at most 17 significant digits, exponents -29 to 12.
+    fn numbers(mut seed: u64) -> impl Iterator<Item = f64> {
+        let mut next = move || {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             seed >> 11
         };
-        for _ in 0..200_000 {
+        (0..200_000).map(move |_| {
             let unit = 1.0 + 9.0 * (next() as f64 / (1u64 << 53) as f64);
             let exp = (next() % 25) as i32 - 12;
-            let x = unit * 10f64.powi(exp);
+            unit * 10f64.powi(exp)
+        })
+    }
+
+    /// `fixed` and `shortest` write what `format!` and `to_string` write,
+    /// over thirty orders of magnitude, ties included.
+    #[test]
+    fn fixed_and_shortest_are_std_formatting() {
+        for x in numbers(0x2016_0502) {
             for x in [x, -x, (x * 8.0).round() / 8.0] {
                 if x.abs() >= 1e-5 {
                     assert_eq!(shortest(x), x.to_string(), "shortest {x:e}");
@@ -902,19 +908,7 @@ mod tests {
     /// thirty orders of magnitude, and for the forms people type.
     #[test]
     fn parse_number_is_str_parse() {
-        let mut seed: u64 = 0x2016_1108;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 11
-        };
-        for _ in 0..200_000 {
-            // [1, 10) × 10^-12 … 10^12: written with at most 17
-            // significant digits, exponents -29 to 12.
-            let unit = 1.0 + 9.0 * (next() as f64 / (1u64 << 53) as f64);
-            let exp = (next() % 25) as i32 - 12;
-            let x = unit * 10f64.powi(exp);
+        for x in numbers(0x2016_1108) {
             for text in [
                 x.to_string(),
                 format!("{x:.3}"),
