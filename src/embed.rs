@@ -72,6 +72,12 @@ impl Handle {
     /// to be bad for that story is named in the console then.
     pub fn set(&self, options: JsValue) -> Result<(), JsError> {
         let raw = parse_options(&options)?;
+        if !self.destroyed.get() && self.app.borrow().is_none() {
+            return Err(JsError::new(
+                "claimcheck: this widget is still loading its story; call \
+                 set() once results() answers",
+            ));
+        }
         if let Some(id) =
             raw.scenario.filter(|id| crate::data::needs_fetch(id))
         {

@@ -1705,6 +1705,9 @@ class Run {
         !!(out.otherTitle === other.title && JSON.stringify(out.otherSwitches) === JSON.stringify(other.hypotheses) && out.otherScenario === other.id),
         `title ${JSON.stringify(out.otherTitle)} (expected ${JSON.stringify(other.title)}); switches ${JSON.stringify(out.otherSwitches)}; results().scenario ${out.otherScenario}` +
         (out.otherSetError ? `; threw ${JSON.stringify(out.otherSetError)}` : ''));
+      check(`${page}: set() on a widget still fetching its story throws an Error saying so`,
+        !!(out.earlySet && out.earlySet.threw && out.earlySet.isError && /still loading its story/.test(out.earlySet.message)),
+        JSON.stringify(out.earlySet));
       // Only the default story is in the wasm; the other one is a file of
       // the bundle, fetched once, when a widget first shows it.
       const got = this.requests.filter((r) => r.path === `${DIST_PATH}stories/${other.id}.bin`);
@@ -2081,6 +2084,15 @@ const curve = (el) => ccCurve(rootIn(el));
     try { const hp = cc.mount(probe, { scenario: other.id }); out.otherBundled = true; try { hp.destroy(); } catch (e) {} }
     catch (e) { out.otherBundled = false; out.otherError = errInfo(e).message; }
     probe.remove();
+    // The other story is fetched on demand, and is not here yet: set()
+    // on a widget still loading it says so (and changes nothing).
+    const early = fresh();
+    try {
+      const he = cc.mount(early, { scenario: other.id });
+      try { he.set({ hypotheses: 'none' }); out.earlySet = { threw: false }; } catch (e) { out.earlySet = { threw: true, ...errInfo(e) }; }
+      try { he.destroy(); } catch (e) {}
+    } catch (e) { out.earlySet = { mountThrew: true, ...errInfo(e) }; }
+    early.remove();
     if (out.otherBundled) {
       try {
         h.set({ scenario: other.id });
