@@ -936,6 +936,10 @@ mod tests {
             ("17000", Some(17000.0)),
             ("0000.000", Some(0.0)),
             ("123456789012345678901234", Some(123456789012345678901234.0)),
+            // 20 digits: past the 19 kept (and past u64).
+            ("99999999999999999999", Some(1e20)),
+            ("2.5e+3", Some(2500.0)),
+            ("1e5x", None),
             ("", None),
             (".", None),
             ("-", None),
@@ -951,6 +955,15 @@ mod tests {
             ("1e999", None),
         ] {
             assert_eq!(parse_number(text), want, "{text:?}");
+        }
+        // Outside the exact range, within a few units in the last place.
+        for text in ["7e25", "3.5e-40", "-1.25e31"] {
+            let want: f64 = text.parse().unwrap();
+            let got = parse_number(text).unwrap();
+            assert!(
+                ((got - want) / want).abs() < 1e-15,
+                "{text}: {got:e} for {want:e}"
+            );
         }
     }
 
