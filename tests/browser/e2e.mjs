@@ -115,7 +115,8 @@ const PANELS = ['evidence', 'tune', 'assumptions', 'record', 'data', 'share'];
 // cross-origin module the page sees only "Script error.", which also
 // hides the message of any other exception out of wasm. A WebKit page
 // whose errors are all of that kind, and nothing else, runs once more;
-// the first attempt's failures are printed, the second attempt counts.
+// the first attempt's failures are printed, the second attempt, in a new
+// browser session, counts.
 // A fault that comes back fails. A panic in the release build is a bare
 // trap too (scripts/lib.sh, release_env), which a WebKit cross-origin page
 // also sees as "Script error."; Chromium and Firefox run the same pages
@@ -2183,16 +2184,17 @@ async function runBrowser(name, ctx) {
   const c = counts(name);
   const t0 = Date.now();
   let browser;
+  const launchOptions = {
+    browser: name,
+    width: VIEWPORT[0],
+    height: VIEWPORT[1],
+    colorScheme: 'light',
+    // The text test reads every panel of four widgets in one script.
+    scriptTimeoutMs: 60_000,
+  };
   try {
     try {
-      browser = await Browser.launch({
-        browser: name,
-        width: VIEWPORT[0],
-        height: VIEWPORT[1],
-        colorScheme: 'light',
-        // The text test reads every panel of four widgets in one script.
-        scriptTimeoutMs: 60_000,
-      });
+      browser = await Browser.launch(launchOptions);
       c.version = browser.version;
       check('the browser starts', true, `${browser.version}, session in ${Date.now() - t0} ms`);
     } catch (err) {
@@ -2229,6 +2231,15 @@ async function runBrowser(name, ctx) {
           console.log(`  rerun: [${name}] ${p}: WebKit faulted in the wasm (${clip(run.engineFault, 200)}) and ` +
             `${h.counts.failed} check(s) failed; the page runs once more. The first attempt's failures:`);
           for (const line of h.lines.filter((l) => l.startsWith('FAIL'))) console.log(`  rerun:   ${line}`);
+          // In a new browser session: nothing the faulted one held carries over.
+          try {
+            await browser.quit();
+            browser = await Browser.launch(launchOptions);
+            run.browser = browser;
+          } catch (err) {
+            check(`${p}: a new ${name} session for the rerun starts`, false, err.message);
+            break;
+          }
           await browser.setViewportSize(...VIEWPORT).catch(() => {});
           continue;
         }
