@@ -78,25 +78,19 @@ impl Handle {
                  set() once results() answers",
             ));
         }
-        if let Some(id) =
-            raw.scenario.filter(|id| crate::data::needs_fetch(id))
-        {
-            let bridge = self.bridge.clone();
-            let base = self.base.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Err(e) = crate::data::fetch(&id, &base).await {
-                    gloo::console::error!(format!(
-                        "claimcheck: the story `{id}` could not be loaded ({e})"
-                    ));
-                    return;
-                }
-                if let Err(e) = apply_set(&bridge, &options) {
-                    web_sys::console::error_1(&JsValue::from(e));
-                }
-            });
-            return Ok(());
+        let id = raw.scenario.filter(|id| crate::data::needs_fetch(id));
+        if id.is_none() {
+            return apply_set(&self.bridge, &options);
         }
-        apply_set(&self.bridge, &options)
+        // After the fetch: an option bad for that story (or the story
+        // missing) is said in the console.
+        let bridge = self.bridge.clone();
+        crate::after_story(id, self.base.clone(), move || {
+            if let Err(e) = apply_set(&bridge, &options) {
+                web_sys::console::error_1(&JsValue::from(e));
+            }
+        });
+        Ok(())
     }
 
     /// The curve, checks and verdicts the widget shows now, as plain
@@ -326,7 +320,8 @@ fn mount_with(
     };
     let app = Rc::new(RefCell::new(None));
     let destroyed = Rc::new(std::cell::Cell::new(false));
-    if crate::story_to_fetch(&options).is_some() {
+    let story = crate::story_to_fetch(&options);
+    if story.is_some() {
         // Said while the story is fetched (the fallback is out of sight
         // behind the shadow root).
         container.set_inner_html(&format!(
@@ -337,13 +332,12 @@ fn mount_with(
     {
         let (app, destroyed, container) =
             (app.clone(), destroyed.clone(), container.clone());
-        let opts = options.clone();
-        crate::when_story_ready(&options, move || {
+        crate::after_story(story, base.clone(), move || {
             if destroyed.get() {
                 return;
             }
             container.set_inner_html("");
-            *app.borrow_mut() = Some(mount(container, opts));
+            *app.borrow_mut() = Some(mount(container, options));
         });
     }
     Handle { app, destroyed, bridge, container, callbacks, base }

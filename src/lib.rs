@@ -100,30 +100,41 @@ pub fn story_to_fetch(options: &Options) -> Option<String> {
 }
 
 /// Calls `then` once the story `options` asks for is there: at once, or
-/// after fetching it from the bundle's `stories/` folder. A failed fetch
-/// is said in the console, and `then` still runs: the widget then names
-/// the story in its notice and shows the default one.
+/// after fetching it from the bundle's `stories/` folder (see
+/// [`after_story`]).
 pub fn when_story_ready(options: &Options, then: impl FnOnce() + 'static) {
-    let Some(id) = story_to_fetch(options) else {
+    let base = options.embed_base.clone().unwrap_or_else(url::page_folder);
+    after_story(story_to_fetch(options), base, then);
+}
+
+/// Calls `then` at once when `id` is `None`, else after fetching story
+/// `id` from `<base>stories/`. A failed fetch is said in the console,
+/// and `then` still runs: a widget then names the story in its notice
+/// and shows the default one.
+pub fn after_story(
+    id: Option<String>,
+    base: String,
+    then: impl FnOnce() + 'static,
+) {
+    let Some(id) = id else {
         then();
         return;
     };
     #[cfg(target_arch = "wasm32")]
-    {
-        let base = options.embed_base.clone().unwrap_or_else(url::page_folder);
-        wasm_bindgen_futures::spawn_local(async move {
-            if let Err(e) = data::fetch(&id, &base).await {
-                web_sys::console::error_1(
-                    &format!("claimcheck: the story `{id}` could not be loaded ({e})")
-                        .into(),
-                );
-            }
-            then();
-        });
-    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = data::fetch(&id, &base).await {
+            web_sys::console::error_1(
+                &format!(
+                    "claimcheck: the story `{id}` could not be loaded ({e})"
+                )
+                .into(),
+            );
+        }
+        then();
+    });
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = id;
+        let _ = (id, base);
         then();
     }
 }
